@@ -1,0 +1,150 @@
+// The contract of a glossary file: one zod schema per kind of data file, from which the
+// TypeScript types are inferred. The loader validates every file against these at start-up.
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'alignment',
+  'anatomy',
+  'congenital',
+  'degeneration',
+  'descriptor',
+  'finding',
+  'grading',
+  'infection',
+  'level-notation',
+  'postoperative',
+  'report-section',
+  'technique',
+  'trauma',
+  'tumor',
+] as const;
+
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+/** Categories whose concepts are findings: things a report says are there, not there, or maybe there. */
+export const FINDING_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
+  'alignment',
+  'congenital',
+  'degeneration',
+  'finding',
+  'infection',
+  'postoperative',
+  'trauma',
+  'tumor',
+]);
+
+export const SECTIONS = ['history', 'technique', 'comparison', 'findings', 'impression', 'other'] as const;
+export const sectionSchema = z.enum(SECTIONS);
+export type Section = z.infer<typeof sectionSchema>;
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const phrase = z
+  .string()
+  .min(1)
+  .refine((s) => s.trim() === s && !/\s{2}/.test(s), 'must have no leading, trailing or doubled spaces');
+
+export const gradeSchema = z
+  .object({
+    grade: z.string().min(1),
+    explanation: z.string().min(10).max(300),
+  })
+  .strict();
+
+export const conceptSchema = z
+  .object({
+    id: z.string().regex(kebab, 'must be kebab-case (a-z, 0-9, single hyphens)'),
+    term: phrase,
+    category: categorySchema,
+    /** Surface forms matched case-insensitively, whitespace- and hyphen-tolerantly. */
+    forms: z.array(phrase).default([]),
+    /** Abbreviations matched only exactly as written (case-sensitive), e.g. "AP", "LF". */
+    abbreviations: z.array(phrase).default([]),
+    explanation: z.string().min(20).max(400),
+    /** Phrases that must produce this concept through the real pipeline. */
+    examples: z.array(phrase).min(1),
+    /** Near misses that must not produce this concept. */
+    nonExamples: z.array(phrase).default([]),
+    seeAlso: z.array(z.string().regex(kebab)).default([]),
+    questions: z.array(z.string().min(10).max(200)).max(2).default([]),
+    grades: z.array(gradeSchema).default([]),
+    /** Report section this header starts (report-section concepts only). */
+    section: sectionSchema.optional(),
+    /** Set false to turn off typo tolerance for this concept's forms. */
+    fuzzy: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.forms.length + c.abbreviations.length === 0 && c.category !== 'level-notation') {
+      ctx.addIssue({ code: 'custom', path: ['forms'], message: 'needs at least one form or abbreviation' });
+    }
+    if (c.section !== undefined && c.category !== 'report-section') {
+      ctx.addIssue({ code: 'custom', path: ['section'], message: 'only report-section concepts name a section' });
+    }
+  });
+
+export type ConceptInput = z.input<typeof conceptSchema>;
+export type Concept = z.infer<typeof conceptSchema>;
+
+const phraseList = z.array(phrase).min(1);
+
+/** glossary/_context/cues.json: ConText cue rules. */
+export const cuesSchema = z
+  .object({
+    $comment: z.string().optional(),
+    negated: z.object({ forward: phraseList, backward: phraseList }).strict(),
+    possible: z.object({ forward: phraseList, backward: phraseList, bidirectional: phraseList }).strict(),
+    pseudo: phraseList,
+    terminators: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+export type CueData = z.infer<typeof cuesSchema>;
+
+/** glossary/_context/modifiers.json: severity and side words, keyed by their normalised value. */
+export const modifiersSchema = z
+  .object({
+    $comment: z.string().optional(),
+    severity: z.record(z.string().min(1), phraseList),
+    side: z.record(z.string().min(1), phraseList),
+  })
+  .strict();
+export type ModifierData = z.infer<typeof modifiersSchema>;
+
+/** glossary/_context/levels.json: the words around spine-level notation and its explanation templates. */
+export const levelsSchema = z
+  .object({
+    $comment: z.string().optional(),
+    rangeWords: phraseList,
+    vertebraContext: phraseList,
+    rootWords: phraseList,
+    regions: z
+      .object({ C: z.object({ name: z.string() }), T: z.object({ name: z.string() }), L: z.object({ name: z.string() }), S: z.object({ name: z.string() }) })
+      .strict(),
+    ordinals: z.array(z.string()).min(13),
+    templates: z.object({ disc: z.string(), vertebra: z.string(), root: z.string(), range: z.string() }).strict(),
+  })
+  .strict();
+export type LevelWordData = z.infer<typeof levelsSchema>;
+
+/** glossary/_context/text.json: spelling equivalences and word lists for the matcher and splitter. */
+export const textSchema = z
+  .object({
+    $comment: z.string().optional(),
+    spelling: z.record(z.string().min(1), z.string().min(1)),
+    capsWords: z.array(z.string().min(1)),
+    noSentenceEnd: z.array(z.string().min(1)),
+    fuzzyProtected: z.array(z.string().min(1)),
+  })
+  .strict();
+export type TextData = z.infer<typeof textSchema>;
+
+/** Everything the pipeline needs, as loaded from glossary/. */
+export interface GlossaryData {
+  concepts: Concept[];
+  cues: CueData;
+  modifiers: ModifierData;
+  levels: LevelWordData;
+  text: TextData;
+  /** Content hash of every file, so replies name the glossary that produced them. */
+  version: string;
+}

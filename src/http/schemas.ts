@@ -1,0 +1,100 @@
+// One zod schema per contract: these drive request validation, the TypeScript types, the
+// response serializers (through JSON Schema and fast-json-stringify) and the OpenAPI document.
+import { z } from 'zod';
+import { CATEGORIES, SECTIONS } from '../glossary/schema.js';
+
+export const customTermSchema = z
+  .object({
+    id: z.string().min(1).max(100).describe('Your id for the term; returned as conceptId.'),
+    text: z.string().min(1).max(200).describe('The phrase to find, matched case-insensitively.'),
+    explanation: z.string().max(1000).optional().describe('Optional plain-language explanation returned with each match.'),
+  })
+  .strict();
+
+export const explainBodySchema = z
+  .object({
+    text: z.string().describe('The pasted text of the report.'),
+    terms: z.array(customTermSchema).optional().describe("A clinic's own phrases to find, with the same analysis as glossary terms."),
+  })
+  .strict()
+  .describe('The report as JSON. The same route also takes the raw report as text/plain.');
+
+export const assertionSchema = z.enum(['present', 'absent', 'possible']);
+
+export const cueSchema = z
+  .object({ text: z.string(), start: z.number().int(), end: z.number().int() })
+  .describe('The words that decided the assertion, with their offsets.');
+
+export const annotationSchema = z.object({
+  start: z.number().int().describe('Half-open UTF-16 start index into the text.'),
+  end: z.number().int().describe('Half-open UTF-16 end index: text.slice(start, end) === annotation.text.'),
+  text: z.string(),
+  conceptId: z.string(),
+  term: z.string().describe('The preferred term (for levels, the normalised level such as L4-L5).'),
+  category: z.string().describe(`One of ${CATEGORIES.join(', ')}, or custom for caller-supplied terms.`),
+  explanation: z.string(),
+  assertion: assertionSchema,
+  assertionCue: cueSchema.nullable(),
+  severity: z.string().nullable().describe('minimal, mild, mild-to-moderate, moderate, moderate-to-severe, severe, or a grade such as "Modic type 1".'),
+  side: z.array(z.string()).describe('left, right, bilateral, central, paracentral, foraminal, far lateral, posterolateral, "left greater than right"...'),
+  levels: z.array(z.string()).describe('Normalised spine levels such as L4-L5, L5-S1, C7-T1, L4.'),
+  section: z.enum(SECTIONS),
+});
+
+export const summarySchema = z.array(
+  z.object({
+    level: z.string(),
+    findings: z.array(
+      z.object({
+        conceptId: z.string(),
+        term: z.string(),
+        assertion: assertionSchema,
+        severity: z.string().nullable(),
+        side: z.array(z.string()),
+      }),
+    ),
+  }),
+);
+
+export const explainReplySchema = z.object({
+  annotations: z.array(annotationSchema).describe('Sorted by start.'),
+  summary: summarySchema.describe('Findings per level, cranial to caudal; present and possible first.'),
+  glossaryVersion: z.string(),
+});
+
+export const gradeSchema = z.object({ grade: z.string(), explanation: z.string() });
+
+export const conceptSchema = z.object({
+  id: z.string(),
+  term: z.string(),
+  category: z.enum(CATEGORIES),
+  forms: z.array(z.string()),
+  abbreviations: z.array(z.string()),
+  explanation: z.string(),
+  examples: z.array(z.string()),
+  seeAlso: z.array(z.string()),
+  questions: z.array(z.string()),
+  grades: z.array(gradeSchema),
+});
+
+export const glossaryReplySchema = z.object({
+  glossaryVersion: z.string(),
+  count: z.number().int(),
+  concepts: z.array(conceptSchema),
+});
+
+export const glossaryQuerySchema = z
+  .object({ q: z.string().max(200).optional().describe('Filter by term or surface form (case-insensitive substring).') })
+  .strict();
+
+export const conceptParamsSchema = z.object({ id: z.string().max(200) });
+
+export const errorSchema = z.object({
+  statusCode: z.number().int(),
+  code: z.string(),
+  error: z.string(),
+  message: z.string(),
+});
+
+export const healthSchema = z.object({ status: z.string() });
+export const readySchema = z.object({ status: z.string(), glossaryVersion: z.string(), concepts: z.number().int() });

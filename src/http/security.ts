@@ -1,0 +1,122 @@
+// Access control for intranets: optional API keys (constant-time, digest-based comparison, checked
+// before the body is read), per-key rate limiting, CORS allowlist, API-fit security headers, and
+// load shedding when the event loop lags.
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { ApiError, errorBody } from '../errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Short, non-secret id of the caller's valid API key (a digest prefix), or null. */
+    keyId: string | null;
+  }
+}
+
+const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest();
+
+/** Compares a presented key with every configured key in constant time; returns the key's id or null. */
+export function keyChecker(keys: readonly string[]): (presented: string | undefined) => string | null {
+  const digests = keys.map((k) => ({ digest: digest(k), id: digest(k).toString('hex').slice(0, 8) }));
+  return (presented) => {
+    if (presented === undefined || presented.length === 0 || presented.length > 512) return null;
+    const d = digest(presented);
+    let found: string | null = null;
+    for (const k of digests) if (timingSafeEqual(d, k.digest)) found = k.id;
+    return found;
+  };
+}
+
+function presentedKey(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (typeof auth === 'string') {
+    const m = /^Bearer ([^\s]+)$/.exec(auth);
+    return m?.[1];
+  }
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' ? header : undefined;
+}
+
+const UTF8 = new Set(['utf-8', 'utf8', 'us-ascii']);
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+const isProtected = (url: string): boolean => url.startsWith('/v1/') || url === '/v1';
+
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  const check = keyChecker(config.API_KEYS);
+  const keysOn = config.API_KEYS.length > 0;
+
+  app.decorateRequest('keyId', null);
+  // 1. Identify the caller (never rejects), so the rate limit can key on a valid key.
+  app.addHook('onRequest', async (request) => {
+    request.keyId = keysOn ? check(presentedKey(request)) : null;
+  });
+
+  // 2. Rate limit per valid key, else per client address (failed attempts are throttled too).
+  if (config.RATE_LIMIT_PER_MINUTE > 0) {
+    await app.register(rateLimit, {
+      max: config.RATE_LIMIT_PER_MINUTE,
+      timeWindow: 60_000,
+      keyGenerator: (request) => (request.keyId !== null ? `key:${request.keyId}` : `ip:${request.ip}`),
+      allowList: (request) => !isProtected(request.url),
+      errorResponseBuilder: (_request, context) => {
+        const err = new ApiError('RATE_LIMITED') as ApiError & { retryAfter?: number };
+        err.retryAfter = Math.ceil(context.ttl / 1000);
+        return err;
+      },
+    });
+  }
+
+  // 3. Enforce keys on /v1/* before the body is read; then refuse non-UTF-8 charsets.
+  app.addHook('onRequest', async (request) => {
+    if (keysOn && isProtected(request.url) && request.keyId === null) throw new ApiError('UNAUTHORIZED');
+    const type = request.headers['content-type'];
+    if (typeof type === 'string') {
+      const charset = CHARSET.exec(type)?.[1]?.toLowerCase();
+      if (charset !== undefined && !UTF8.has(charset)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
+  await app.register(cors, {
+    origin: config.CORS_ORIGINS.length > 0 ? [...config.CORS_ORIGINS] : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key'],
+    maxAge: 600,
+  });
+
+  await app.register(helmet, {
+    // Fit for a JSON API; /docs (Swagger UI) loads its own scripts and styles from this origin.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  if (config.MAX_EVENT_LOOP_DELAY_MS > 0) {
+    await app.register(underPressure, {
+      maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
+      retryAfter: 5,
+      pressureHandler: (_request, reply) => {
+        void reply.code(503).header('retry-after', '5').type('application/json; charset=utf-8').send(errorBody('OVERLOADED'));
+      },
+    });
+  }
+}

@@ -1,0 +1,57 @@
+// Compiles loaded glossary data into the engine that explain() runs: tries, the fuzzy index, the level
+// grammar and the context rules are all built here, once at start-up, never per request.
+import { FINDING_CATEGORIES, type Concept, type GlossaryData } from '../glossary/schema.js';
+import { compileRules, type ContextRules } from './context/rules.js';
+import { FuzzyIndex } from './match/fuzzy.js';
+import { LevelGrammar } from './match/levels.js';
+import { compileConcepts, type FormConflict, type MatcherParts } from './match/matcher.js';
+
+export interface Engine {
+  version: string;
+  concepts: ReadonlyMap<string, Concept>;
+  matcher: MatcherParts;
+  rules: ContextRules;
+  noSentenceEnd: ReadonlySet<string>;
+  /** Listed forms claimed by more than one concept (reported by the glossary linter). */
+  conflicts: readonly FormConflict[];
+}
+
+export function compileEngine(data: GlossaryData): Engine {
+  const spelling = new Map(Object.entries(data.text.spelling));
+  const { trie, vocabulary, conflicts } = compileConcepts(data.concepts, spelling);
+  // Each target word maps to what it means: the concepts it is a whole one-word form of, else
+  // itself; a typo is corrected only when every candidate word means the same thing.
+  const fuzzyTargets = new Map<string, Set<string>>();
+  const inner = new Set<string>();
+  for (const c of data.concepts) {
+    if (!c.fuzzy) continue;
+    for (const form of c.forms) {
+      const words = form.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 0).map((w) => spelling.get(w) ?? w);
+      if (words.length === 1) {
+        const owners = fuzzyTargets.get(words[0]!) ?? new Set<string>();
+        owners.add(c.id);
+        fuzzyTargets.set(words[0]!, owners);
+      } else {
+        for (const w of words) inner.add(w);
+      }
+    }
+  }
+  for (const w of inner) if (!fuzzyTargets.has(w)) fuzzyTargets.set(w, new Set([`~${w}`]));
+  const fuzzy = new FuzzyIndex(vocabulary, fuzzyTargets, new Set(data.text.fuzzyProtected));
+  return {
+    version: data.version,
+    concepts: new Map(data.concepts.map((c) => [c.id, c])),
+    matcher: {
+      trie,
+      fuzzy,
+      spelling,
+      levels: new LevelGrammar(data.levels),
+      capsWords: new Set(data.text.capsWords.map((w) => w.toLowerCase())),
+    },
+    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling),
+    noSentenceEnd: new Set(data.text.noSentenceEnd),
+    conflicts,
+  };
+}
+
+export const isFindingCategory = (category: string): boolean => (FINDING_CATEGORIES as ReadonlySet<string>).has(category);

@@ -1,0 +1,336 @@
+// The context step: a ConText-style engine (Harkema et al. 2009) over sentences. For every mention
+// it decides what the report says about it: assertion (present / absent / possible, with the cue
+// that decided it), severity, side, spine levels and report section. The rules are data
+// (glossary/_context); the algorithm and its scopes are here:
+// - a forward cue governs the mentions after it up to the end of its sentence or a terminator;
+//   a backward cue governs the mentions before it back to the start of the sentence or a terminator;
+// - a comma followed by a severity word ("No fracture, mild bulge") also ends a forward scope, since
+//   a negated list does not grade its items;
+// - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
+// - the nearest governing cue wins; on a tie, negation wins.
+import type { Section } from '../../glossary/schema.js';
+import type { MatchToken } from '../match/keys.js';
+import { levelRank } from '../match/levels.js';
+import type { Mention } from '../match/matcher.js';
+import { longestAt } from '../match/trie.js';
+import type { Token } from '../text/tokenize.js';
+import { findAll, type ContextRules, type CueRule, type RuleHit } from './rules.js';
+
+export type Assertion = 'present' | 'absent' | 'possible';
+
+export interface Cue {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface MentionContext {
+  assertion: Assertion;
+  assertionCue: Cue | null;
+  severity: string | null;
+  side: string[];
+  levels: string[];
+  section: Section;
+}
+
+/** What the context step needs to know about each mention beyond its position. */
+export interface MentionRole {
+  /** Findings get severity and appear in the per-level summary. */
+  finding: boolean;
+  /** Whether side and levels are attached (findings, anatomy, caller terms). */
+  located: boolean;
+}
+
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'appears', 'appear', 'seems', 'remains', 'remain', 'which', 'being', 'be', '(', 'on', 'the', 'to', 'at']);
+const LEVEL_JOINERS = new Set(['and', ',', '&', '/', 'or', 'as', 'well']);
+const PREPOSITIONS = new Set(['at', 'from', 'of', 'on', 'in', 'involving', 'affecting', 'the', 'level', 'levels', 'disc']);
+const MODIFIER_WINDOW = 6;
+const FORWARD_MODIFIER_WINDOW = 4;
+
+type Hits = (RuleHit<string> | undefined)[];
+
+/** Hits indexed by their first token and by their last token. */
+function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
+  const startAt: Hits = new Array(n);
+  const endAt: Hits = new Array(n);
+  for (const h of hits) {
+    startAt[h.from] = h;
+    endAt[h.to - 1] = h;
+  }
+  return [startAt, endAt];
+}
+
+interface LevelGroup {
+  from: number;
+  to: number;
+  levels: string[];
+}
+
+export function analyzeContext(
+  text: string,
+  tokens: readonly Token[],
+  mtokens: readonly MatchToken[],
+  sentences: Int32Array,
+  mentions: readonly Mention[],
+  roles: readonly MentionRole[],
+  rules: ContextRules,
+): MentionContext[] {
+  const cueHits = findAll(rules.cues, mtokens);
+  const severityHits = findAll(rules.severity, mtokens);
+  const sideHits = findAll(rules.side, mtokens);
+
+  // Token-indexed lookups, so each scope walk is a plain loop over tokens.
+  const n = tokens.length;
+  const cueAt = new Array<RuleHit<CueRule> | undefined>(n);
+  const cueEndAt = new Array<RuleHit<CueRule> | undefined>(n);
+  for (const h of cueHits) {
+    cueAt[h.from] = h;
+    cueEndAt[h.to - 1] = h;
+  }
+  const [severityAt, severityEndAt] = byToken(severityHits, n);
+  const findingAt = new Uint8Array(n);
+  mentions.forEach((m, k) => {
+    if (roles[k]!.finding) for (let i = m.from; i < m.to; i++) findingAt[i] = 1;
+  });
+  // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
+  // not the side of a finding.
+  const coverTo = new Int32Array(n).fill(-1);
+  const coverFrom = new Int32Array(n).fill(-1);
+  mentions.forEach((m, k) => {
+    if (!roles[k]!.located) return;
+    for (let i = m.from; i < m.to; i++) {
+      coverFrom[i] = m.from;
+      coverTo[i] = m.to;
+    }
+  });
+  const located = sideHits.filter((h) => {
+    const inside = coverTo[h.from]! >= h.to && coverFrom[h.from]! <= h.from;
+    return !inside || (coverFrom[h.from] === h.from && coverTo[h.from] === h.to);
+  });
+  const [sideAt, sideEndAt] = byToken(located, n);
+
+
+  const sections = sectionByToken(tokens, mtokens, sentences, rules);
+  const { groups, headingOf } = levelStructure(tokens, sentences, mentions, sections.headerAt);
+
+  const cueOf = (h: RuleHit<CueRule>): Cue => {
+    const start = tokens[h.from]!.start;
+    const end = tokens[h.to - 1]!.end;
+    return { text: text.slice(start, end), start, end };
+  };
+
+  const isScopeBreak = (i: number): boolean => {
+    const cue = cueAt[i];
+    return cue !== undefined && cue.value.kind === 'terminator';
+  };
+
+  const assertionOf = (m: Mention): { assertion: Assertion; cue: Cue | null } => {
+    const sentence = sentences[m.from]!;
+    let best: { hit: RuleHit<CueRule>; distance: number } | undefined;
+    const consider = (hit: RuleHit<CueRule>, distance: number): void => {
+      if (hit.value.kind !== 'negated' && hit.value.kind !== 'possible') return;
+      if (
+        best === undefined ||
+        distance < best.distance ||
+        (distance === best.distance && hit.value.kind === 'negated' && best.hit.value.kind !== 'negated')
+      ) {
+        best = { hit, distance };
+      }
+    };
+    // A cue at the very start of the mention ("no abnormal enhancement" as one form).
+    const inner = cueAt[m.from];
+    if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both')) consider(inner, 0);
+    // Forward cues before the mention.
+    let words = 0;
+    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence; i--) {
+      const ended = cueEndAt[i];
+      if (ended !== undefined) {
+        if (ended.value.kind === 'terminator') break;
+        if (ended.value.direction === 'forward' || ended.value.direction === 'both') {
+          consider(ended, words);
+          break;
+        }
+        i = ended.from; // skip over a pseudo-cue or a backward cue as a unit
+        continue;
+      }
+      const t = tokens[i]!;
+      if (t.key === ',' && severityAt[i + 1] !== undefined) break;
+      if (t.kind === 'word') words++;
+    }
+    // Backward cues after the mention.
+    words = 0;
+    for (let i = m.to; i < n && sentences[i] === sentence; i++) {
+      const started = cueAt[i];
+      if (started !== undefined) {
+        if (started.value.kind === 'terminator') break;
+        if (started.value.direction === 'backward' || started.value.direction === 'both') {
+          consider(started, words);
+          break;
+        }
+        i = started.to - 1;
+        continue;
+      }
+      if (tokens[i]!.kind === 'word') words++;
+    }
+    if (best === undefined) return { assertion: 'present', cue: null };
+    return { assertion: best.hit.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best.hit) };
+  };
+
+  /**
+   * Modifier values near a mention: inside it (severity only: "mild compression"), then just before
+   * it within the clause ("mild bilateral ... narrowing"), then after it through a copula
+   * ("stenosis is moderate", "narrowing on the left").
+   */
+  const modifiersOf = (m: Mention, startAt: Hits, endAt: Hits, all: boolean): string[] => {
+    if (!all) {
+      for (let i = m.from; i < m.to; i++) {
+        const h = startAt[i];
+        if (h !== undefined && h.to <= m.to) return [h.value];
+      }
+    }
+    const sentence = sentences[m.from]!;
+    const found: string[] = [];
+    let words = 0;
+    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
+      if (findingAt[i] === 1 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
+      const h = endAt[i];
+      if (h !== undefined) {
+        found.unshift(h.value);
+        if (!all) return found;
+        i = h.from;
+        words++;
+        continue;
+      }
+      if (tokens[i]!.kind === 'word') words++;
+    }
+    words = 0;
+    for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
+      const h = startAt[i];
+      if (h !== undefined) {
+        found.push(h.value);
+        break;
+      }
+      if (!COPULAS.has(tokens[i]!.key)) break;
+      words++;
+    }
+    return found;
+  };
+
+  const levelsOf = (m: Mention): string[] => {
+    if (m.level !== undefined) return m.level.levels;
+    const sentence = sentences[m.from]!;
+    let forward: { group: LevelGroup; distance: number } | undefined;
+    let backward: { group: LevelGroup; distance: number } | undefined;
+    for (const g of groups) {
+      if (sentences[g.from] !== sentence) continue;
+      if (g.from >= m.to) {
+        let distance = 0;
+        for (let i = m.to; i < g.from; i++) if (tokens[i]!.kind === 'word' && !PREPOSITIONS.has(tokens[i]!.key)) distance++;
+        if (forward === undefined || distance < forward.distance) forward = { group: g, distance };
+      } else if (g.to <= m.from) {
+        let distance = 0;
+        for (let i = g.to; i < m.from; i++) if (tokens[i]!.kind === 'word') distance++;
+        if (backward === undefined || distance <= backward.distance) backward = { group: g, distance };
+      }
+    }
+    const pick = forward !== undefined && (backward === undefined || forward.distance < backward.distance) ? forward : backward;
+    if (pick !== undefined) return pick.group.levels;
+    return headingOf[m.from] ?? [];
+  };
+
+  return mentions.map((m, k) => {
+    const role = roles[k]!;
+    const { assertion, cue } = assertionOf(m);
+    const severity = role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
+    const side = role.located ? [...new Set(modifiersOf(m, sideAt, sideEndAt, true))] : [];
+    const levels = role.located || m.level !== undefined ? levelsOf(m) : [];
+    return { assertion, assertionCue: cue, severity, side, levels, section: sections.byToken[m.from] ?? 'findings' };
+  });
+}
+
+/**
+ * Report sections from headers: a header form at the start of a line (or of a sentence, when
+ * followed by a colon), followed by ":" or "-", by the end of the line, or written in capitals.
+ */
+function sectionByToken(
+  tokens: readonly Token[],
+  mtokens: readonly MatchToken[],
+  sentences: Int32Array,
+  rules: ContextRules,
+): { byToken: Section[]; headerAt: Uint8Array } {
+  const byToken = new Array<Section>(tokens.length);
+  const headerAt = new Uint8Array(tokens.length);
+  let current: Section = 'findings';
+  let p = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (p < mtokens.length && mtokens[p]!.index < i) p++;
+    const t = tokens[i]!;
+    const lineStart = i === 0 || t.newlinesBefore > 0;
+    const sentenceStart = i > 0 && sentences[i] !== sentences[i - 1];
+    if ((lineStart || sentenceStart) && mtokens[p]?.index === i) {
+      const hit = longestAt([rules.sections], mtokens, p, {
+        accept: (rule, from, to) => !rule.caseSensitive || rule.raws.every((r, k) => mtokens[from + k]!.raw === r),
+        canExtend: (j) => tokens[mtokens[j]!.index]!.newlinesBefore === 0,
+      });
+      if (hit !== undefined) {
+        const last = mtokens[hit.to - 1]!.index;
+        const next = tokens[last + 1];
+        const colon = next !== undefined && next.newlinesBefore === 0 && (next.key === ':' || next.key === '-');
+        const endOfLine = next === undefined || next.newlinesBefore > 0;
+        const capitals = !/\p{Ll}/u.test(tokens.slice(i, last + 1).map((x) => x.raw).join(''));
+        if (colon || (lineStart && (endOfLine || capitals))) {
+          current = hit.value.section;
+          for (let k = i; k <= last; k++) headerAt[k] = 1;
+        }
+      }
+    }
+    byToken[i] = current;
+  }
+  return { byToken, headerAt };
+}
+
+/**
+ * Level groups ("L3-4 and L4-5") per sentence, and the level heading in force at each token:
+ * a level at the start of a line followed by ":" / "." / "-" / a line break ("L4-5: ...") heads the
+ * lines below it until the next heading or section header.
+ */
+function levelStructure(
+  tokens: readonly Token[],
+  sentences: Int32Array,
+  mentions: readonly Mention[],
+  headerAt: Uint8Array,
+): { groups: LevelGroup[]; headingOf: (string[] | undefined)[] } {
+  const levelMentions = mentions.filter((m) => m.level !== undefined && m.level.kind !== 'root');
+  const groups: LevelGroup[] = [];
+  for (const m of levelMentions) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && sentences[last.to - 1] === sentences[m.from]) {
+      let joined = true;
+      for (let i = last.to; i < m.from; i++) if (!LEVEL_JOINERS.has(tokens[i]!.key)) joined = false;
+      if (joined) {
+        last.to = m.to;
+        last.levels = [...new Set([...last.levels, ...m.level!.levels])].sort((a, b) => levelRank(a) - levelRank(b));
+        continue;
+      }
+    }
+    groups.push({ from: m.from, to: m.to, levels: [...m.level!.levels] });
+  }
+
+  const headingOf = new Array<string[] | undefined>(tokens.length);
+  let heading: string[] | undefined;
+  let gi = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (headerAt[i] === 1) heading = undefined;
+    while (gi < groups.length && groups[gi]!.to <= i) gi++;
+    const g = groups[gi];
+    const t = tokens[i]!;
+    const lineStart = i === 0 || t.newlinesBefore > 0;
+    const atHead = g !== undefined && g.from === i || (g !== undefined && g.from === i + 1 && /^at$/i.test(t.raw));
+    if (lineStart && atHead && g !== undefined) {
+      const after = tokens[g.to];
+      if (after === undefined || after.newlinesBefore > 0 || [':', '.', '-', ')'].includes(after.key)) heading = g.levels;
+    }
+    headingOf[i] = heading;
+  }
+  return { groups, headingOf };
+}

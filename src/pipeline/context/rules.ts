@@ -1,0 +1,91 @@
+// Compiles the context data (cue rules, severity and side words, section headers) into token tries
+// once at start-up, and finds their occurrences in a text with the same leftmost-longest semantics
+// as glossary forms: a longer pseudo-cue ("no change") always beats a shorter cue ("no").
+import type { Concept, CueData, ModifierData, Section } from '../../glossary/schema.js';
+import { phraseKeys, type MatchToken, type SpellingMap } from '../match/keys.js';
+import { longestAt, TokenTrie } from '../match/trie.js';
+
+export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator';
+export type Direction = 'forward' | 'backward' | 'both' | 'none';
+
+export interface CueRule {
+  kind: CueKind;
+  direction: Direction;
+  phrase: string;
+}
+
+export interface SectionRule {
+  section: Section;
+  caseSensitive: boolean;
+  raws: readonly string[];
+}
+
+export interface ContextRules {
+  cues: TokenTrie<CueRule>;
+  severity: TokenTrie<string>;
+  side: TokenTrie<string>;
+  sections: TokenTrie<SectionRule>;
+}
+
+export interface RuleHit<V> {
+  /** First token, as an index into the full token list. */
+  from: number;
+  /** One past the last token. */
+  to: number;
+  value: V;
+}
+
+export function compileRules(cues: CueData, modifiers: ModifierData, concepts: readonly Concept[], spelling: SpellingMap): ContextRules {
+  const cueTrie = new TokenTrie<CueRule>();
+  const addCue = (phrases: readonly string[], kind: CueKind, direction: Direction): void => {
+    for (const phrase of phrases) for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, { kind, direction, phrase });
+  };
+  addCue(cues.negated.forward, 'negated', 'forward');
+  addCue(cues.negated.backward, 'negated', 'backward');
+  addCue(cues.possible.forward, 'possible', 'forward');
+  addCue(cues.possible.backward, 'possible', 'backward');
+  addCue(cues.possible.bidirectional, 'possible', 'both');
+  addCue(cues.pseudo, 'pseudo', 'none');
+  addCue(cues.terminators, 'terminator', 'none');
+
+  const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
+    const trie = new TokenTrie<string>();
+    for (const [value, phrases] of Object.entries(table)) {
+      for (const phrase of phrases) for (const { keys } of phraseKeys(phrase, spelling)) trie.add(keys, value);
+    }
+    return trie;
+  };
+
+  const sections = new TokenTrie<SectionRule>();
+  for (const concept of concepts) {
+    if (concept.section === undefined) continue;
+    for (const form of concept.forms) {
+      for (const { keys, raws } of phraseKeys(form, spelling)) sections.add(keys, { section: concept.section, caseSensitive: false, raws });
+    }
+    for (const abbreviation of concept.abbreviations) {
+      for (const { keys, raws } of phraseKeys(abbreviation, spelling)) sections.add(keys, { section: concept.section, caseSensitive: true, raws });
+    }
+  }
+
+  return { cues: cueTrie, severity: valueTrie(modifiers.severity), side: valueTrie(modifiers.side), sections };
+}
+
+/** Leftmost-longest occurrences of a trie's phrases, as token ranges of the full token list. */
+export function findAll<V>(
+  trie: TokenTrie<V>,
+  mtokens: readonly MatchToken[],
+  accept?: (value: V, from: number, to: number) => boolean,
+): RuleHit<V>[] {
+  const hits: RuleHit<V>[] = [];
+  let p = 0;
+  while (p < mtokens.length) {
+    const hit = longestAt([trie], mtokens, p, accept === undefined ? {} : { accept });
+    if (hit === undefined) {
+      p++;
+      continue;
+    }
+    hits.push({ from: mtokens[p]!.index, to: mtokens[hit.to - 1]!.index + 1, value: hit.value });
+    p = hit.to;
+  }
+  return hits;
+}

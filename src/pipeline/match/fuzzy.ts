@@ -1,0 +1,70 @@
+// Typo tolerance for long words: a word of MIN_LENGTH or more letters that is not itself a known
+// word may stand for a glossary word at Damerau (optimal string alignment) distance 1 with the same
+// first letter, if every glossary word that close belongs to one concept. Candidates come from a deletion index
+// (the SymSpell idea), so a lookup costs O(word length), never a scan of the vocabulary.
+
+export const MIN_LENGTH = 7;
+const LETTERS = /^[a-z]+$/;
+
+/** Optimal string alignment distance, stopping early: returns 2 for anything beyond 1. */
+export function withinOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // deletion / insertion
+}
+
+export class FuzzyIndex {
+  private readonly deletions = new Map<string, Set<string>>();
+
+  /**
+   * @param vocabulary every word of every form: never corrected, and the targets of corrections
+   * @param protectedWords ordinary words that are never corrected either (e.g. "interior")
+   */
+  constructor(
+    private readonly vocabulary: ReadonlySet<string>,
+    /** Target words and the concepts whose forms use them. */
+    private readonly targets: ReadonlyMap<string, ReadonlySet<string>>,
+    private readonly protectedWords: ReadonlySet<string>,
+  ) {
+    for (const word of targets.keys()) {
+      if (word.length < MIN_LENGTH || !LETTERS.test(word)) continue;
+      this.index(word, word);
+      for (let i = 0; i < word.length; i++) this.index(word.slice(0, i) + word.slice(i + 1), word);
+    }
+  }
+
+  private index(key: string, word: string): void {
+    let set = this.deletions.get(key);
+    if (set === undefined) this.deletions.set(key, (set = new Set()));
+    set.add(word);
+  }
+
+  /** The one glossary word this token key is a typo of, or undefined. */
+  correct(key: string): string | undefined {
+    if (key.length < MIN_LENGTH || !LETTERS.test(key) || this.vocabulary.has(key) || this.protectedWords.has(key)) {
+      return undefined;
+    }
+    const found = new Set<string>();
+    const consider = (k: string): void => {
+      const words = this.deletions.get(k);
+      if (words === undefined) return;
+      for (const w of words) if (w[0] === key[0] && withinOne(key, w)) found.add(w);
+    };
+    consider(key);
+    for (let i = 0; i < key.length; i++) consider(key.slice(0, i) + key.slice(i + 1));
+    if (found.size === 0) return undefined;
+    // Ambiguous between words of different concepts: no correction ("never turn one term into another").
+    const concepts = new Set<string>();
+    for (const w of found) for (const c of this.targets.get(w) ?? []) concepts.add(c);
+    if (concepts.size !== 1) return undefined;
+    return [...found].sort()[0];
+  }
+}

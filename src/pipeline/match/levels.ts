@@ -1,0 +1,235 @@
+// The spine-level grammar: "L4-5", "L4-L5", "L4/5", "L4–5", "L5-S1", "C7-T1", "T12-L1", "D12-L1",
+// single vertebrae ("S1", "C5"), vertebra ranges ("L3-L5", "L3 through L5") and disc ranges
+// ("L3-4 through L5-S1"). Levels are normalised to "L4-L5", "L5-S1", "C7-T1", "L4".
+// The notation is grammar (code); the words around it (range words, vertebra context words,
+// explanation templates) are data from glossary/_context/levels.json.
+import type { Token } from '../text/tokenize.js';
+
+export type Region = 'C' | 'T' | 'L' | 'S';
+
+export interface Vertebra {
+  region: Region;
+  n: number;
+}
+
+export interface LevelData {
+  /** Words that join two levels into a range: "through", "to", "thru". */
+  rangeWords: readonly string[];
+  /** Words after a standalone T1/T2 that make it a vertebra rather than an MRI weighting. */
+  vertebraContext: readonly string[];
+  /** Words after a vertebra that make it a nerve-root name ("L5 nerve root"). */
+  rootWords: readonly string[];
+  regions: Readonly<Record<Region, { name: string }>>;
+  ordinals: readonly string[];
+  templates: { disc: string; vertebra: string; root: string; range: string };
+}
+
+export type LevelKind = 'disc' | 'vertebra' | 'root' | 'range';
+
+export interface LevelHit {
+  /** First token of the level notation. */
+  from: number;
+  /** One past its last token. */
+  to: number;
+  kind: LevelKind;
+  conceptId: string;
+  /** Normalised label, e.g. "L4-L5", "L3-L5". */
+  label: string;
+  /** Normalised levels covered, cranial to caudal. */
+  levels: string[];
+}
+
+const LIMIT: Record<Region, number> = { C: 8, T: 13, L: 6, S: 5 };
+const MAIN: Record<Region, number> = { C: 7, T: 12, L: 5, S: 5 };
+const REGION_ORDER: Region[] = ['C', 'T', 'L', 'S'];
+const VERTEBRA = /^([CTLSDctlsd])(\d{1,2})$/;
+const NUMBER = /^\d{1,2}$/;
+
+export const vertebraName = (v: Vertebra): string => `${v.region}${v.n}`;
+
+function parseVertebra(token: Token | undefined, allowLower: boolean): Vertebra | undefined {
+  if (token === undefined || token.kind !== 'word') return undefined;
+  const m = VERTEBRA.exec(token.raw);
+  if (m === null) return undefined;
+  const letter = m[1]!;
+  if (!allowLower && letter !== letter.toUpperCase()) return undefined;
+  const upper = letter.toUpperCase();
+  const region = (upper === 'D' ? 'T' : upper) as Region;
+  const n = Number(m[2]);
+  if (n < 1 || n > LIMIT[region] || m[2]!.startsWith('0')) return undefined;
+  return { region, n };
+}
+
+/** Position of a vertebra on the cranio-caudal axis (transitional T13 and L6 sit between regions). */
+export function rank(v: Vertebra): number {
+  const base = { C: 0, T: 100, L: 200, S: 300 }[v.region];
+  return base + v.n;
+}
+
+function isTransitional(v: Vertebra): boolean {
+  return (v.region === 'T' && v.n === 13) || (v.region === 'L' && v.n === 6) || (v.region === 'C' && v.n === 8);
+}
+
+/** Whether b is the vertebra directly below a (C7 -> T1, T12 -> L1 or T13, L5 -> S1 or L6). */
+function adjacent(a: Vertebra, b: Vertebra): boolean {
+  if (a.region === b.region) return b.n === a.n + 1;
+  const ri = REGION_ORDER.indexOf(a.region);
+  return REGION_ORDER[ri + 1] === b.region && b.n === 1 && a.n >= MAIN[a.region];
+}
+
+function next(v: Vertebra): Vertebra | undefined {
+  if (v.n < MAIN[v.region]) return { region: v.region, n: v.n + 1 };
+  const r = REGION_ORDER[REGION_ORDER.indexOf(v.region) + 1];
+  return r === undefined ? undefined : { region: r, n: 1 };
+}
+
+const discLabel = (a: Vertebra, b: Vertebra): string => `${vertebraName(a)}-${vertebraName(b)}`;
+
+function discConcept(a: Vertebra, b: Vertebra): string {
+  if (isTransitional(a) || isTransitional(b) || (a.region === 'S' && b.region === 'S')) return 'level-transitional';
+  if (a.region !== b.region) return 'level-junctional-disc';
+  return { C: 'level-cervical-disc', T: 'level-thoracic-disc', L: 'level-lumbar-disc', S: 'level-transitional' }[a.region];
+}
+
+/** Vertebrae from a to b inclusive along the main sequence (transitional ends are kept as given). */
+function vertebraRange(a: Vertebra, b: Vertebra): Vertebra[] {
+  const out: Vertebra[] = [a];
+  let v: Vertebra | undefined = a;
+  while (out.length < 40) {
+    v = next(v);
+    if (v === undefined || rank(v) > rank(b)) break;
+    out.push(v);
+  }
+  if (vertebraName(out[out.length - 1]!) !== vertebraName(b)) out.push(b);
+  return out;
+}
+
+interface Disc {
+  a: Vertebra;
+  b: Vertebra;
+  to: number;
+}
+
+const separates = (t: Token | undefined): boolean => t !== undefined && t.newlinesBefore === 0;
+
+/** A disc level "L4-5", "L4-L5", "L4/5", "L5-S1" starting at token i. */
+function discAt(tokens: readonly Token[], i: number): Disc | undefined {
+  const a = parseVertebra(tokens[i], true);
+  const sep = tokens[i + 1];
+  if (a === undefined || sep === undefined || sep.kind !== 'punct' || (sep.key !== '-' && sep.key !== '/')) return undefined;
+  if (!separates(sep) || !separates(tokens[i + 2])) return undefined;
+  const t2 = tokens[i + 2];
+  let b: Vertebra | undefined;
+  if (t2 !== undefined && t2.kind === 'word' && NUMBER.test(t2.raw)) {
+    const n = Number(t2.raw);
+    b = { region: a.region, n };
+    if (n < 1 || n > LIMIT[a.region]) return undefined;
+  } else {
+    b = parseVertebra(t2, true);
+  }
+  if (b === undefined || rank(b) <= rank(a)) return undefined;
+  return { a, b, to: i + 3 };
+}
+
+export class LevelGrammar {
+  private readonly rangeWords: ReadonlySet<string>;
+  private readonly vertebraContext: ReadonlySet<string>;
+  private readonly rootWords: ReadonlySet<string>;
+
+  constructor(private readonly data: LevelData) {
+    this.rangeWords = new Set(data.rangeWords);
+    this.vertebraContext = new Set(data.vertebraContext);
+    this.rootWords = new Set(data.rootWords);
+  }
+
+  /** The level notation starting at token i, if any. */
+  at(tokens: readonly Token[], i: number): LevelHit | undefined {
+    const disc = discAt(tokens, i);
+    if (disc !== undefined) {
+      if (adjacent(disc.a, disc.b)) {
+        const range = this.rangeAfter(tokens, disc.to, (j) => discAt(tokens, j));
+        if (range !== undefined && rank(range.b) > rank(disc.b)) {
+          const levels = this.discsBetween(disc.a, range.b);
+          return { from: i, to: range.to, kind: 'range', conceptId: 'level-range', label: `${levels[0]} to ${levels[levels.length - 1]}`, levels };
+        }
+        const label = discLabel(disc.a, disc.b);
+        return { from: i, to: disc.to, kind: 'disc', conceptId: discConcept(disc.a, disc.b), label, levels: [label] };
+      }
+      // "L3-L5", "C3-C7": a range of vertebrae written with a hyphen.
+      const levels = vertebraRange(disc.a, disc.b).map(vertebraName);
+      return { from: i, to: disc.to, kind: 'range', conceptId: 'level-range', label: `${levels[0]}-${levels[levels.length - 1]}`, levels };
+    }
+    const v = parseVertebra(tokens[i], false);
+    if (v === undefined) return undefined;
+    const range = this.rangeAfter(tokens, i + 1, (j) => {
+      const b = parseVertebra(tokens[j], false);
+      return b === undefined ? undefined : { a: b, b, to: j + 1 };
+    });
+    if (range !== undefined && rank(range.b) > rank(v)) {
+      const levels = vertebraRange(v, range.b).map(vertebraName);
+      return { from: i, to: range.to, kind: 'range', conceptId: 'level-range', label: `${levels[0]} to ${levels[levels.length - 1]}`, levels };
+    }
+    const following = this.nextWord(tokens, i + 1);
+    const name = vertebraName(v);
+    if (following !== undefined && this.rootWords.has(following)) {
+      return { from: i, to: i + 1, kind: 'root', conceptId: 'level-root-notation', label: name, levels: [name] };
+    }
+    // Standalone T1 and T2 are MRI weightings unless a vertebra word follows ("T1 vertebral body").
+    if (v.region === 'T' && v.n <= 2 && (following === undefined || !this.vertebraContext.has(following))) return undefined;
+    if (v.region === 'C' && v.n === 8) return undefined;
+    const conceptId = isTransitional(v) ? 'level-transitional' : 'level-vertebra';
+    return { from: i, to: i + 1, kind: 'vertebra', conceptId, label: name, levels: [name] };
+  }
+
+  private nextWord(tokens: readonly Token[], j: number): string | undefined {
+    const t = tokens[j];
+    return t !== undefined && t.kind === 'word' && t.newlinesBefore === 0 ? t.key : undefined;
+  }
+
+  /** "through L5-S1", "to L5", "- L5": the far end of a range starting at token j. */
+  private rangeAfter(tokens: readonly Token[], j: number, end: (k: number) => Disc | undefined): Disc | undefined {
+    const word = tokens[j];
+    if (word === undefined || word.newlinesBefore > 0) return undefined;
+    if (!this.rangeWords.has(word.key)) return undefined;
+    const far = tokens[j + 1];
+    if (far === undefined || far.newlinesBefore > 0) return undefined;
+    return end(j + 1);
+  }
+
+  private discsBetween(a: Vertebra, last: Vertebra): string[] {
+    const vs = vertebraRange(a, last);
+    const out: string[] = [];
+    for (let k = 0; k + 1 < vs.length; k++) out.push(discLabel(vs[k]!, vs[k + 1]!));
+    return out;
+  }
+
+  /** A plain-language sentence for one level hit, from the data's templates. */
+  describe(hit: LevelHit): string {
+    const name = (label: string): string => {
+      const m = /^([CTLS])(\d+)$/.exec(label);
+      if (m === null) return label;
+      const region = this.data.regions[m[1] as Region];
+      const ordinal = this.data.ordinals[Number(m[2]) - 1] ?? m[2]!;
+      return `the ${ordinal} bone of the ${region.name} (${label})`;
+    };
+    const fill = (template: string, vars: Record<string, string>): string =>
+      template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+    if (hit.kind === 'disc') {
+      const [a, b] = hit.label.split('-') as [string, string];
+      return fill(this.data.templates.disc, { label: hit.label, a: name(a), b: name(b) });
+    }
+    if (hit.kind === 'range') {
+      return fill(this.data.templates.range, { label: hit.label, first: hit.levels[0] ?? '', last: hit.levels[hit.levels.length - 1] ?? '' });
+    }
+    const template = hit.kind === 'root' ? this.data.templates.root : this.data.templates.vertebra;
+    return fill(template, { label: hit.label, a: name(hit.label) });
+  }
+}
+
+/** Orders normalised levels cranial to caudal ("C7-T1" before "T1", "L4-L5" before "L5"). */
+export function levelRank(label: string): number {
+  const m = /^([CTLS])(\d+)(?:-([CTLS])(\d+))?$/.exec(label);
+  if (m === null) return 10_000;
+  const a = rank({ region: m[1] as Region, n: Number(m[2]) });
+  return m[3] === undefined ? a * 2 : a * 2 + 1;
+}

@@ -1,0 +1,209 @@
+// Compiles the glossary's forms into a token trie once at start-up, and finds every mention in a
+// text: glossary concepts, caller-supplied terms and spine levels, leftmost-longest, non-overlapping.
+import type { Concept } from '../../glossary/schema.js';
+import type { Token } from '../text/tokenize.js';
+import { FuzzyIndex } from './fuzzy.js';
+import { numberVariants } from './inflect.js';
+import { phraseKeys, type MatchToken, type SpellingMap } from './keys.js';
+import type { LevelGrammar, LevelHit } from './levels.js';
+import { longestAt, TokenTrie } from './trie.js';
+
+export interface FormEntry {
+  conceptId: string;
+  /** The form or abbreviation as written in the data. */
+  form: string;
+  caseSensitive: boolean;
+  /** Tokens as written (NFKC), for the case-sensitive comparison of abbreviations. */
+  raws: readonly string[];
+  /** True for number variants made at start-up rather than listed in the data. */
+  generated: boolean;
+  source: 'glossary' | 'custom';
+}
+
+export interface FormConflict {
+  key: string;
+  conceptIds: string[];
+}
+
+export interface ConceptTrie {
+  trie: TokenTrie<FormEntry>;
+  /** Every word of every form: never typo-corrected, and the targets of corrections. */
+  vocabulary: Set<string>;
+  /** Listed forms claimed by more than one concept (the linter reports these). */
+  conflicts: FormConflict[];
+}
+
+/** Builds the trie of every form, abbreviation and generated number variant. */
+export function compileConcepts(concepts: readonly Concept[], spelling: SpellingMap): ConceptTrie {
+  const trie = new TokenTrie<FormEntry>();
+  const vocabulary = new Set<string>();
+  const owners = new Map<string, Set<string>>();
+  const listed = new Map<string, FormEntry[]>();
+
+  const keyOf = (keys: readonly string[], caseSensitive: boolean, raws: readonly string[]): string =>
+    caseSensitive ? `A\0${raws.join('\0')}` : `f\0${keys.join('\0')}`;
+
+  for (const concept of concepts) {
+    const add = (form: string, caseSensitive: boolean): void => {
+      for (const { keys, raws } of phraseKeys(form, spelling)) {
+        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary' };
+        const k = keyOf(keys, caseSensitive, raws);
+        const list = listed.get(k) ?? [];
+        if (!list.some((e) => e.conceptId === concept.id)) list.push(entry);
+        listed.set(k, list);
+        const set = owners.get(k) ?? new Set<string>();
+        set.add(concept.id);
+        owners.set(k, set);
+        trie.add(keys, entry);
+        if (!caseSensitive) for (const key of keys) vocabulary.add(key);
+      }
+    };
+    for (const form of concept.forms) add(form, false);
+    for (const abbreviation of concept.abbreviations) add(abbreviation, true);
+  }
+
+  // Number variants of the last word ("disc bulge" -> "disc bulges"), unless a listed form already
+  // claims that spelling: listed forms always win over generated ones.
+  const generated = new Map<string, FormEntry>();
+  for (const entries of listed.values()) {
+    for (const entry of entries) {
+      if (entry.caseSensitive) continue;
+      for (const { keys } of phraseKeys(entry.form, spelling)) {
+        const last = keys[keys.length - 1]!;
+        for (const variant of numberVariants(last)) {
+          const vkeys = [...keys.slice(0, -1), spelling.get(variant) ?? variant];
+          const k = keyOf(vkeys, false, []);
+          if (listed.has(k) || generated.has(k)) continue;
+          const ventry: FormEntry = { ...entry, generated: true };
+          generated.set(k, ventry);
+          trie.add(vkeys, ventry);
+          vocabulary.add(vkeys[vkeys.length - 1]!);
+        }
+      }
+    }
+  }
+
+  const conflicts: FormConflict[] = [];
+  for (const [k, ids] of owners) {
+    if (ids.size > 1) conflicts.push({ key: k.slice(2).split('\0').join(' '), conceptIds: [...ids].sort() });
+  }
+  return { trie, vocabulary, conflicts };
+}
+
+/** Compiles caller-supplied terms into a small trie, per request. */
+export function compileCustomTerms(terms: readonly { id: string; text: string }[], spelling: SpellingMap): TokenTrie<FormEntry> {
+  const trie = new TokenTrie<FormEntry>();
+  for (const term of terms) {
+    for (const { keys, raws } of phraseKeys(term.text, spelling)) {
+      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom' });
+    }
+  }
+  return trie;
+}
+
+export interface Mention {
+  /** First token (index into the full token list). */
+  from: number;
+  /** One past the last token. */
+  to: number;
+  start: number;
+  end: number;
+  source: 'glossary' | 'custom' | 'level';
+  conceptId: string;
+  level?: LevelHit;
+}
+
+export interface MatcherParts {
+  trie: TokenTrie<FormEntry>;
+  fuzzy: FuzzyIndex;
+  spelling: SpellingMap;
+  levels: LevelGrammar;
+  /** Abbreviations that are ordinary words in capitals (lower-cased). */
+  capsWords: ReadonlySet<string>;
+}
+
+/** Lines written entirely in capitals, by token: there, capitalised ordinary words are not abbreviations. */
+function capsLines(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let lineStart = 0;
+  const close = (end: number): void => {
+    let letters = false;
+    let lower = false;
+    for (let k = lineStart; k < end; k++) {
+      const raw = tokens[k]!.raw;
+      if (/[a-z]/.test(raw)) lower = true;
+      if (/[A-Za-z]/.test(raw)) letters = true;
+    }
+    const caps = letters && !lower;
+    for (let k = lineStart; k < end; k++) out[k] = caps;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i]!.newlinesBefore > 0) {
+      close(i);
+      lineStart = i;
+    }
+  }
+  close(tokens.length);
+  return out;
+}
+
+/**
+ * Every mention in the text. Glossary forms and spine levels are matched leftmost-longest and never
+ * overlap each other (on equal length the level wins: the grammar has checked its context, e.g. "T1 vertebral body"). Caller-supplied terms are matched
+ * leftmost-longest in a pass of their own, so a clinic's term is always reported even where a glossary
+ * concept covers the same words; annotations therefore never overlap within one concept.
+ */
+export function findMentions(
+  tokens: readonly Token[],
+  mtokens: readonly MatchToken[],
+  parts: MatcherParts,
+  custom?: TokenTrie<FormEntry>,
+): Mention[] {
+  const caps = capsLines(tokens);
+  const corrections = new Map<string, string | undefined>();
+  const alternative = (j: number): string | undefined => {
+    const key = mtokens[j]!.key;
+    if (!corrections.has(key)) corrections.set(key, parts.fuzzy.correct(key));
+    return corrections.get(key);
+  };
+  const canExtend = (j: number): boolean => tokens[mtokens[j]!.index]!.newlinesBefore < 2;
+  const accept = (entry: FormEntry, from: number, to: number): boolean => {
+    if (!entry.caseSensitive) return true;
+    for (let k = from; k < to; k++) if (mtokens[k]!.raw !== entry.raws[k - from]) return false;
+    if (caps[mtokens[from]!.index] && parts.capsWords.has(entry.form.toLowerCase())) return false;
+    return true;
+  };
+
+  const scan = (trie: TokenTrie<FormEntry>, levels: LevelGrammar | undefined, out: Mention[]): void => {
+    let p = 0;
+    while (p < mtokens.length) {
+      const ti = mtokens[p]!.index;
+      const hit = longestAt([trie], mtokens, p, { alternative, canExtend, accept });
+      const level = levels?.at(tokens, ti);
+      const hitEnd = hit === undefined ? -1 : tokens[mtokens[hit.to - 1]!.index]!.end;
+      const levelEnd = level === undefined ? -1 : tokens[level.to - 1]!.end;
+      let toToken: number;
+      if (hit !== undefined && hitEnd > levelEnd) {
+        toToken = mtokens[hit.to - 1]!.index + 1;
+        out.push({ from: ti, to: toToken, start: tokens[ti]!.start, end: hitEnd, source: hit.value.source, conceptId: hit.value.conceptId });
+      } else if (level !== undefined) {
+        toToken = level.to;
+        out.push({ from: ti, to: toToken, start: tokens[ti]!.start, end: levelEnd, source: 'level', conceptId: level.conceptId, level });
+      } else {
+        p++;
+        continue;
+      }
+      while (p < mtokens.length && mtokens[p]!.index < toToken) p++;
+    }
+  };
+
+  const mentions: Mention[] = [];
+  scan(parts.trie, parts.levels, mentions);
+  if (custom !== undefined && custom.size > 0) {
+    const own: Mention[] = [];
+    scan(custom, undefined, own);
+    mentions.push(...own);
+    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  return mentions;
+}

@@ -1,0 +1,87 @@
+// A token trie with leftmost-longest matching (the semantics of BurntSushi/aho-corasick's
+// LeftmostLongest): scanning left to right, at each position the longest phrase that starts there
+// wins, matches never overlap, and the scan resumes after the match. Cost is linear in the number
+// of tokens times the longest phrase length, a constant of the glossary.
+import type { MatchToken } from './keys.js';
+
+export interface TrieNode<V> {
+  children: Map<string, TrieNode<V>>;
+  values: V[];
+}
+
+export class TokenTrie<V> {
+  readonly root: TrieNode<V> = { children: new Map(), values: [] };
+  size = 0;
+
+  add(keys: readonly string[], value: V): void {
+    let node = this.root;
+    for (const key of keys) {
+      let child = node.children.get(key);
+      if (child === undefined) {
+        child = { children: new Map(), values: [] };
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    node.values.push(value);
+    this.size++;
+  }
+
+  /** Every key sequence in the trie, with its values (for lint and tests). */
+  *entries(): Generator<[string[], V[]]> {
+    const stack: [TrieNode<V>, string[]][] = [[this.root, []]];
+    while (stack.length > 0) {
+      const [node, path] = stack.pop()!;
+      if (node.values.length > 0) yield [path, node.values];
+      for (const [k, child] of node.children) stack.push([child, [...path, k]]);
+    }
+  }
+}
+
+export interface TrieHit<V> {
+  /** Index of the first match token. */
+  from: number;
+  /** Index one past the last match token. */
+  to: number;
+  value: V;
+}
+
+export interface WalkOptions<V> {
+  /** Alternative key for a token (a typo correction), tried when the exact key has no edge. */
+  alternative?: (i: number) => string | undefined;
+  /** Whether the phrase may continue onto token i (e.g. not across a blank line). */
+  canExtend?: (i: number) => boolean;
+  /** Whether a value is acceptable for tokens [from, to) (e.g. case-sensitive abbreviations). */
+  accept?: (value: V, from: number, to: number) => boolean;
+}
+
+/**
+ * The longest phrase of any of the tries starting at token `from`; among phrases of equal length,
+ * the earlier trie wins (tries are given in priority order), then the first accepted value.
+ */
+export function longestAt<V>(
+  tries: readonly TokenTrie<V>[],
+  tokens: readonly MatchToken[],
+  from: number,
+  options: WalkOptions<V> = {},
+): TrieHit<V> | undefined {
+  let best: TrieHit<V> | undefined;
+  for (const trie of tries) {
+    let node: TrieNode<V> | undefined = trie.root;
+    for (let j = from; j < tokens.length; j++) {
+      if (j > from && options.canExtend !== undefined && !options.canExtend(j)) break;
+      let next: TrieNode<V> | undefined = node.children.get(tokens[j]!.key);
+      if (next === undefined && options.alternative !== undefined) {
+        const alt = options.alternative(j);
+        if (alt !== undefined) next = node.children.get(alt);
+      }
+      if (next === undefined) break;
+      node = next;
+      if (node.values.length > 0 && (best === undefined || j + 1 > best.to)) {
+        const value = options.accept === undefined ? node.values[0] : node.values.find((v) => options.accept!(v, from, j + 1));
+        if (value !== undefined) best = { from, to: j + 1, value };
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,108 @@
+// Tokenizer that keeps offsets: every token records where it sits in the ORIGINAL text, so
+// annotations can be reported as half-open UTF-16 indices into what the caller sent.
+// Normalisation (case, Unicode dashes, apostrophes, NFKC) happens per token, in `key`,
+// never by rewriting the text, which is what keeps the map back to the original offsets exact.
+
+export type TokenKind = 'word' | 'punct';
+
+export interface Token {
+  /** Index into the original text of the first UTF-16 code unit. */
+  start: number;
+  /** Half-open end index into the original text. */
+  end: number;
+  kind: TokenKind;
+  /** The token exactly as written. */
+  raw: string;
+  /** Lower-cased, NFKC-normalised form used for matching; dashes are "-", apostrophes "'". */
+  key: string;
+  /** Number of line breaks between the previous token and this one. */
+  newlinesBefore: number;
+  /** True when white space separates this token from the previous one. */
+  spaceBefore: boolean;
+}
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
+
+function isWordChar(code: number, ch: string): boolean {
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  if (code < 128) return false;
+  return /[\p{L}\p{N}\p{M}]/u.test(ch);
+}
+
+function isSpace(code: number): boolean {
+  // ASCII white space, NBSP, the Unicode space separators, line/paragraph separators, BOM, NEL.
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const isApostrophe = (ch: string | undefined): boolean => ch === "'" || ch === '\u2019' || ch === '\u2018';
+
+/** Normalises one token for matching. */
+export function tokenKey(raw: string): string {
+  return raw.normalize('NFKC').toLowerCase().replace(DASHES, '-').replace(APOSTROPHES, "'");
+}
+
+/**
+ * Splits text into word tokens (runs of letters, digits and combining marks, with inner
+ * apostrophes as in "Schmorl's") and single-character punctuation tokens. White space separates
+ * tokens and is not a token. Linear in the length of the text.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let newlines = 0;
+  let space = false;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      if (code === 10 || code === 0x2028 || code === 0x2029 || code === 0x85) newlines++;
+      else if (code === 13 && text.charCodeAt(i + 1) !== 10) newlines++;
+      space = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    // A surrogate pair is one character: never split it.
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    let kind: TokenKind;
+    if (isWordChar(code, ch)) {
+      kind = 'word';
+      i += width;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        const w = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        const next = text.slice(i, i + w);
+        if (isWordChar(c, next)) {
+          i += w;
+        } else if (isApostrophe(next) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1] ?? '')) {
+          i += 1;
+        } else {
+          break;
+        }
+      }
+    } else {
+      kind = 'punct';
+      i += width;
+    }
+    const raw = text.slice(start, i);
+    tokens.push({ start, end: i, kind, raw, key: tokenKey(raw), newlinesBefore: newlines, spaceBefore: space });
+    newlines = 0;
+    space = false;
+  }
+  return tokens;
+}

@@ -1,0 +1,101 @@
+// Matching semantics, as tables of named cases: leftmost-longest, inflections, spelling variants,
+// hyphen/space tolerance, abbreviations, typo tolerance and spine levels.
+import { describe, expect, it } from 'vitest';
+import { annotationFor, run } from '../helpers.js';
+
+const concepts = (text: string) => run(text).annotations.map((a) => [a.text, a.conceptId]);
+
+describe('leftmost-longest', () => {
+  it.each([
+    ['the longest form wins over its parts', 'No central canal stenosis.', 'central canal stenosis', 'central-canal-stenosis'],
+    ['a multiword finding is one annotation', 'mild neural foraminal narrowing', 'neural foraminal narrowing', 'foraminal-stenosis'],
+    ['disc-osteophyte complex with a hyphen', 'a disc-osteophyte complex', 'disc-osteophyte complex', 'disc-osteophyte-complex'],
+    ['disc osteophyte complex with a space', 'a disc osteophyte complex', 'disc osteophyte complex', 'disc-osteophyte-complex'],
+    ['disk spelling', 'a disk bulge', 'disk bulge', 'disc-bulge'],
+  ])('%s', (_name, text, phrase, conceptId) => {
+    expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
+  });
+
+  it('never overlaps glossary annotations', () => {
+    const { annotations } = run('L4-5: broad-based disc bulge with mild bilateral neural foraminal narrowing.');
+    for (let i = 1; i < annotations.length; i++) expect(annotations[i]!.start).toBeGreaterThanOrEqual(annotations[i - 1]!.end);
+  });
+});
+
+describe('inflections and variants', () => {
+  it.each([
+    ['regular plural generated', 'two disc bulges', 'disc bulges', 'disc-bulge'],
+    ['Latin plural listed', 'both neural foramina', 'neural foramina', 'neural-foramen'],
+    ['Greek plural listed', 'multilevel stenoses', 'stenoses', 'spinal-stenosis'],
+    ['adjective form', 'stenotic canal', 'stenotic', 'spinal-stenosis'],
+    ['British spelling', 'marrow oedema', 'marrow oedema', 'bone-marrow-edema'],
+    ['case-insensitive', 'DISC PROTRUSION', 'DISC PROTRUSION', 'disc-protrusion'],
+  ])('%s', (_name, text, phrase, conceptId) => {
+    expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
+  });
+});
+
+describe('typo tolerance (edit distance 1, words of 7+ letters)', () => {
+  it.each([
+    ['transposition', 'disc protursion', 'protursion', 'disc-protrusion'],
+    ['missing letter', 'mild dessication', 'dessication', 'disc-desiccation'],
+    ['substitution', 'spondylolisthesus', 'spondylolisthesus', 'spondylolisthesis'],
+  ])('%s', (_name, text, phrase, conceptId) => {
+    const a = run(text).annotations.find((x) => x.text.includes(phrase));
+    expect(a?.conceptId).toBe(conceptId);
+  });
+
+  it.each([
+    ['short words are never corrected', 'a bulgy area', 'bulgy'],
+    ['real words are never corrected into terms', 'the interior of the canal', 'interior'],
+  ])('%s', (_name, text, word) => {
+    expect(run(text).annotations.some((a) => a.text.toLowerCase().includes(word))).toBe(false);
+  });
+});
+
+describe('abbreviations match only as written', () => {
+  it('CSF matches in capitals', () => expect(annotationFor('CSF flow', 'CSF')).toBeDefined());
+  it('csf in lower case is not the abbreviation', () => expect(annotationFor('the csf', 'csf')).toBeUndefined());
+});
+
+describe('spine levels', () => {
+  it.each([
+    ['L4-5', ['L4-L5'], 'level-lumbar-disc'],
+    ['L4-L5', ['L4-L5'], 'level-lumbar-disc'],
+    ['L4/5', ['L4-L5'], 'level-lumbar-disc'],
+    ['L4\u20135', ['L4-L5'], 'level-lumbar-disc'],
+    ['L5-S1', ['L5-S1'], 'level-junctional-disc'],
+    ['L5/S1', ['L5-S1'], 'level-junctional-disc'],
+    ['C7-T1', ['C7-T1'], 'level-junctional-disc'],
+    ['T12-L1', ['T12-L1'], 'level-junctional-disc'],
+    ['C5/6', ['C5-C6'], 'level-cervical-disc'],
+    ['T7-8', ['T7-T8'], 'level-thoracic-disc'],
+    ['S1', ['S1'], 'level-vertebra'],
+    ['L3-L5', ['L3', 'L4', 'L5'], 'level-range'],
+    ['L3-4 through L5-S1', ['L3-L4', 'L4-L5', 'L5-S1'], 'level-range'],
+    ['L6-S1', ['L6-S1'], 'level-transitional'],
+  ])('%s', (notation, levels, conceptId) => {
+    const a = annotationFor(`Disc bulge at ${notation}.`, notation);
+    expect(a?.conceptId).toBe(conceptId);
+    expect(a?.levels).toEqual(levels);
+  });
+
+  it('standalone T1 and T2 are MRI weightings, not vertebrae', () => {
+    expect(run('sagittal T2 images').annotations.find((a) => a.text.startsWith('T2'))?.conceptId).toBe('t2-weighted');
+    expect(annotationFor('T1 vertebral body', 'T1')?.conceptId).toBe('level-vertebra');
+  });
+
+  it('explains a level in plain words', () => {
+    expect(annotationFor('L4-5', 'L4-5')?.explanation).toContain('4th bone of the lower back');
+  });
+});
+
+describe('regression', () => {
+  it('offsets slice to the text with CRLF and non-ASCII input', () => {
+    const text = 'Befund:\r\nÖdem – L4–5: mild disc bulge 😀 with stenosis.';
+    for (const a of run(text).annotations) expect(text.slice(a.start, a.end)).toBe(a.text);
+  });
+  it('lists every concept in a mixed sentence', () => {
+    expect(concepts('No central canal stenosis.')).toEqual([['central canal stenosis', 'central-canal-stenosis']]);
+  });
+});
