@@ -117,6 +117,7 @@ export const levelsSchema = z
     rangeWords: phraseList,
     vertebraContext: phraseList,
     rootWords: phraseList,
+    suffixWords: phraseList,
     regions: z
       .object({ C: z.object({ name: z.string() }), T: z.object({ name: z.string() }), L: z.object({ name: z.string() }), S: z.object({ name: z.string() }) })
       .strict(),

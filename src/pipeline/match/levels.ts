@@ -10,6 +10,8 @@ export type Region = 'C' | 'T' | 'L' | 'S';
 export interface Vertebra {
   region: Region;
   n: number;
+  /** Written with the old "D" (dorsal) letter, as in D12. */
+  dorsal?: boolean;
 }
 
 export interface LevelData {
@@ -19,6 +21,8 @@ export interface LevelData {
   vertebraContext: readonly string[];
   /** Words after a vertebra that make it a nerve-root name ("L5 nerve root"). */
   rootWords: readonly string[];
+  /** Words that belong to the level notation when they follow it ("L4-5 level"). */
+  suffixWords: readonly string[];
   regions: Readonly<Record<Region, { name: string }>>;
   ordinals: readonly string[];
   templates: { disc: string; vertebra: string; root: string; range: string };
@@ -57,7 +61,7 @@ function parseVertebra(token: Token | undefined, allowLower: boolean): Vertebra 
   const region = (upper === 'D' ? 'T' : upper) as Region;
   const n = Number(m[2]);
   if (n < 1 || n > LIMIT[region] || m[2]!.startsWith('0')) return undefined;
-  return { region, n };
+  return upper === 'D' ? { region, n, dorsal: true } : { region, n };
 }
 
 /** Position of a vertebra on the cranio-caudal axis (transitional T13 and L6 sit between regions). */
@@ -135,15 +139,26 @@ export class LevelGrammar {
   private readonly rangeWords: ReadonlySet<string>;
   private readonly vertebraContext: ReadonlySet<string>;
   private readonly rootWords: ReadonlySet<string>;
+  private readonly suffixWords: ReadonlySet<string>;
 
   constructor(private readonly data: LevelData) {
     this.rangeWords = new Set(data.rangeWords);
     this.vertebraContext = new Set(data.vertebraContext);
     this.rootWords = new Set(data.rootWords);
+    this.suffixWords = new Set(data.suffixWords);
   }
 
-  /** The level notation starting at token i, if any. */
+  /** The level notation starting at token i, if any, with a following "level" word included. */
   at(tokens: readonly Token[], i: number): LevelHit | undefined {
+    const hit = this.notationAt(tokens, i);
+    if (hit !== undefined && hit.kind !== 'root') {
+      const next = tokens[hit.to];
+      if (next !== undefined && next.kind === 'word' && next.newlinesBefore === 0 && this.suffixWords.has(next.key)) hit.to++;
+    }
+    return hit;
+  }
+
+  private notationAt(tokens: readonly Token[], i: number): LevelHit | undefined {
     const disc = discAt(tokens, i);
     if (disc !== undefined) {
       if (adjacent(disc.a, disc.b)) {
@@ -175,8 +190,9 @@ export class LevelGrammar {
       return { from: i, to: i + 1, kind: 'root', conceptId: 'level-root-notation', label: name, levels: [name] };
     }
     // Standalone T1 and T2 are MRI weightings unless a vertebra word follows ("T1 vertebral body").
-    if (v.region === 'T' && v.n <= 2 && (following === undefined || !this.vertebraContext.has(following))) return undefined;
-    if (v.region === 'C' && v.n === 8) return undefined;
+    if (v.region === 'T' && v.n <= 2 && v.dorsal !== true && (following === undefined || !this.vertebraContext.has(following))) return undefined;
+    // C8 is a nerve root only: there is no eighth neck bone.
+    if (v.region === 'C' && v.n === 8) return { from: i, to: i + 1, kind: 'root', conceptId: 'level-root-notation', label: name, levels: [name] };
     const conceptId = isTransitional(v) ? 'level-transitional' : 'level-vertebra';
     return { from: i, to: i + 1, kind: 'vertebra', conceptId, label: name, levels: [name] };
   }

@@ -18,6 +18,11 @@ export interface FormEntry {
   /** True for number variants made at start-up rather than listed in the data. */
   generated: boolean;
   source: 'glossary' | 'custom';
+  /**
+   * Single-word and capitalised report-section headers ("IMPRESSION", "REPORT") match only in header
+   * position: at a line start, before ":" or a line end. Longer ones ("communicated to") match anywhere.
+   */
+  header: boolean;
 }
 
 export interface FormConflict {
@@ -46,7 +51,7 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
   for (const concept of concepts) {
     const add = (form: string, caseSensitive: boolean): void => {
       for (const { keys, raws } of phraseKeys(form, spelling)) {
-        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary' };
+        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header: concept.category === 'report-section' && (caseSensitive || keys.length === 1) };
         const k = keyOf(keys, caseSensitive, raws);
         const list = listed.get(k) ?? [];
         if (!list.some((e) => e.conceptId === concept.id)) list.push(entry);
@@ -95,7 +100,7 @@ export function compileCustomTerms(terms: readonly { id: string; text: string }[
   const trie = new TokenTrie<FormEntry>();
   for (const term of terms) {
     for (const { keys, raws } of phraseKeys(term.text, spelling)) {
-      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom' });
+      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false });
     }
   }
   return trie;
@@ -120,6 +125,13 @@ export interface MatcherParts {
   levels: LevelGrammar;
   /** Abbreviations that are ordinary words in capitals (lower-cased). */
   capsWords: ReadonlySet<string>;
+}
+
+/** A header sits at the start of a line and is followed by ":", "-" or the end of its line. */
+export function isHeaderPosition(tokens: readonly Token[], first: number, last: number): boolean {
+  if (first > 0 && tokens[first]!.newlinesBefore === 0) return false;
+  const next = tokens[last + 1];
+  return next === undefined || next.newlinesBefore > 0 || next.key === ':' || next.key === '-';
 }
 
 /** Lines written entirely in capitals, by token: there, capitalised ordinary words are not abbreviations. */
@@ -168,9 +180,10 @@ export function findMentions(
   };
   const canExtend = (j: number): boolean => tokens[mtokens[j]!.index]!.newlinesBefore < 2;
   const accept = (entry: FormEntry, from: number, to: number): boolean => {
+    if (entry.header && !isHeaderPosition(tokens, mtokens[from]!.index, mtokens[to - 1]!.index)) return false;
     if (!entry.caseSensitive) return true;
     for (let k = from; k < to; k++) if (mtokens[k]!.raw !== entry.raws[k - from]) return false;
-    if (caps[mtokens[from]!.index] && parts.capsWords.has(entry.form.toLowerCase())) return false;
+    if (!entry.header && caps[mtokens[from]!.index] && parts.capsWords.has(entry.form.toLowerCase())) return false;
     return true;
   };
 
