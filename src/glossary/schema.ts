@@ -96,6 +96,10 @@ export const cuesSchema = z
     possible: z.object({ forward: phraseList, backward: phraseList, bidirectional: phraseList }).strict(),
     pseudo: phraseList,
     terminators: z.array(z.string().min(1)).min(1),
+    /** Terminators that end only possibility scopes. */
+    possibleTerminators: z.array(z.string().min(1)).default([]),
+    /** The assertion of a finding with no cue, by report section. */
+    sectionDefaults: z.partialRecord(sectionSchema, z.enum(['present', 'absent', 'possible'])).default({}),
   })
   .strict();
 export type CueData = z.infer<typeof cuesSchema>;
@@ -135,6 +139,8 @@ export const textSchema = z
     capsWords: z.array(z.string().min(1)),
     noSentenceEnd: z.array(z.string().min(1)),
     fuzzyProtected: z.array(z.string().min(1)),
+    /** Sections that end at the first blank line. */
+    shortSections: z.array(sectionSchema).default([]),
   })
   .strict();
 export type TextData = z.infer<typeof textSchema>;

@@ -48,7 +48,7 @@ export function compileEngine(data: GlossaryData): Engine {
       levels: new LevelGrammar(data.levels),
       capsWords: new Set(data.text.capsWords.map((w) => w.toLowerCase())),
     },
-    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling),
+    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling, data.text.shortSections),
     noSentenceEnd: new Set(data.text.noSentenceEnd),
     conflicts,
   };

@@ -11,7 +11,7 @@
 import type { Section } from '../../glossary/schema.js';
 import type { MatchToken } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
-import type { Mention } from '../match/matcher.js';
+import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import { longestAt } from '../match/trie.js';
 import type { Token } from '../text/tokenize.js';
 import { findAll, type ContextRules, type CueRule, type RuleHit } from './rules.js';
@@ -45,9 +45,15 @@ const COPULAS = new Set(['is', 'are', 'was', 'were', 'appears', 'appear', 'seems
 const LEVEL_JOINERS = new Set(['and', ',', '&', '/', 'or', 'as', 'well']);
 const PREPOSITIONS = new Set(['at', 'from', 'of', 'on', 'in', 'involving', 'affecting', 'the', 'level', 'levels', 'disc']);
 const MODIFIER_WINDOW = 6;
+const BIDIRECTIONAL_WINDOW = 4;
 const FORWARD_MODIFIER_WINDOW = 4;
 
 type Hits = (RuleHit<string> | undefined)[];
+
+interface HeaderSpan {
+  from: number;
+  to: number;
+}
 
 /** Hits indexed by their first token and by their last token. */
 function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
@@ -89,8 +95,13 @@ export function analyzeContext(
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
   const findingAt = new Uint8Array(n);
+  const findingStartAt = new Uint8Array(n + 1);
+  const findingEndAt = new Uint8Array(n + 1);
   mentions.forEach((m, k) => {
-    if (roles[k]!.finding) for (let i = m.from; i < m.to; i++) findingAt[i] = 1;
+    if (!roles[k]!.finding) return;
+    for (let i = m.from; i < m.to; i++) findingAt[i] = 1;
+    findingStartAt[m.from] = 1;
+    findingEndAt[m.to - 1] = 1;
   });
   // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
   // not the side of a finding.
@@ -124,11 +135,13 @@ export function analyzeContext(
     return cue !== undefined && cue.value.kind === 'terminator';
   };
 
-  const assertionOf = (m: Mention): { assertion: Assertion; cue: Cue | null } => {
+  const assertionOf = (m: Mention, role: MentionRole): { assertion: Assertion; cue: Cue | null } => {
     const sentence = sentences[m.from]!;
     let best: { hit: RuleHit<CueRule>; distance: number } | undefined;
     const consider = (hit: RuleHit<CueRule>, distance: number): void => {
       if (hit.value.kind !== 'negated' && hit.value.kind !== 'possible') return;
+      // "A versus B": a bidirectional cue reaches only its close neighbours.
+      if (hit.value.direction === 'both' && distance > BIDIRECTIONAL_WINDOW) return;
       if (
         best === undefined ||
         distance < best.distance ||
@@ -140,17 +153,22 @@ export function analyzeContext(
     // A cue at the very start of the mention ("no abnormal enhancement" as one form).
     const inner = cueAt[m.from];
     if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both')) consider(inner, 0);
-    // Forward cues before the mention.
+    // Forward cues before the mention. A possibility-only terminator ("with") ends possibility
+    // scopes but lets negation through.
+    let possibleBlocked = false;
     let words = 0;
     for (let i = m.from - 1; i >= 0 && sentences[i] === sentence; i--) {
       const ended = cueEndAt[i];
       if (ended !== undefined) {
-        if (ended.value.kind === 'terminator') break;
-        if (ended.value.direction === 'forward' || ended.value.direction === 'both') {
+        const rule = ended.value;
+        if (rule.kind === 'terminator') {
+          if (rule.only !== 'possible') break;
+          possibleBlocked = true;
+        } else if ((rule.direction === 'forward' || rule.direction === 'both') && !(rule.kind === 'possible' && possibleBlocked)) {
           consider(ended, words);
           break;
         }
-        i = ended.from; // skip over a pseudo-cue or a backward cue as a unit
+        i = ended.from; // skip over the cue as a unit
         continue;
       }
       const t = tokens[i]!;
@@ -158,12 +176,16 @@ export function analyzeContext(
       if (t.kind === 'word') words++;
     }
     // Backward cues after the mention.
+    possibleBlocked = false;
     words = 0;
     for (let i = m.to; i < n && sentences[i] === sentence; i++) {
       const started = cueAt[i];
       if (started !== undefined) {
-        if (started.value.kind === 'terminator') break;
-        if (started.value.direction === 'backward' || started.value.direction === 'both') {
+        const rule = started.value;
+        if (rule.kind === 'terminator') {
+          if (rule.only !== 'possible') break;
+          possibleBlocked = true;
+        } else if ((rule.direction === 'backward' || rule.direction === 'both') && !(rule.kind === 'possible' && possibleBlocked)) {
           consider(started, words);
           break;
         }
@@ -172,8 +194,32 @@ export function analyzeContext(
       }
       if (tokens[i]!.kind === 'word') words++;
     }
-    if (best === undefined) return { assertion: 'present', cue: null };
-    return { assertion: best.hit.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best.hit) };
+    if (best !== undefined) return { assertion: best.hit.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best.hit) };
+    if (!role.finding) return { assertion: 'present', cue: null };
+    // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
+    const slash = alternativeSlash(m);
+    if (slash !== undefined) return { assertion: 'possible', cue: { text: '/', start: tokens[slash]!.start, end: tokens[slash]!.end } };
+    // An uncued finding in e.g. the history is the reason for the exam.
+    const section = sections.byToken[m.from] ?? 'findings';
+    const byDefault = rules.sectionDefaults[section];
+    const header = sections.headerOf[m.from];
+    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined) {
+      const start = tokens[header.from]!.start;
+      const end = tokens[header.to - 1]!.end;
+      return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };
+    }
+    return { assertion: 'present', cue: null };
+  };
+
+  /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
+  const alternativeSlash = (m: Mention): number | undefined => {
+    const after = tokens[m.to];
+    if (after !== undefined && after.key === '/' && !after.spaceBefore && findingStartAt[m.to + 1] === 1 && !tokens[m.to + 1]!.spaceBefore) return m.to;
+    const before = tokens[m.from - 1];
+    if (before !== undefined && before.key === '/' && !tokens[m.from]!.spaceBefore && m.from >= 2 && findingEndAt[m.from - 2] === 1 && !before.spaceBefore) {
+      return m.from - 1;
+    }
+    return undefined;
   };
 
   /**
@@ -240,7 +286,7 @@ export function analyzeContext(
 
   return mentions.map((m, k) => {
     const role = roles[k]!;
-    const { assertion, cue } = assertionOf(m);
+    const { assertion, cue } = assertionOf(m, role);
     const severity = role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
     const side = role.located ? [...new Set(modifiersOf(m, sideAt, sideEndAt, true))] : [];
     const levels = role.located || m.level !== undefined ? levelsOf(m) : [];
@@ -257,36 +303,41 @@ function sectionByToken(
   mtokens: readonly MatchToken[],
   sentences: Int32Array,
   rules: ContextRules,
-): { byToken: Section[]; headerAt: Uint8Array } {
+): { byToken: Section[]; headerAt: Uint8Array; headerOf: (HeaderSpan | undefined)[] } {
   const byToken = new Array<Section>(tokens.length);
   const headerAt = new Uint8Array(tokens.length);
+  const headerOf = new Array<HeaderSpan | undefined>(tokens.length);
   let current: Section = 'findings';
+  let header: HeaderSpan | undefined;
   let p = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (p < mtokens.length && mtokens[p]!.index < i) p++;
     const t = tokens[i]!;
     const lineStart = i === 0 || t.newlinesBefore > 0;
     const sentenceStart = i > 0 && sentences[i] !== sentences[i - 1];
-    if ((lineStart || sentenceStart) && mtokens[p]?.index === i) {
+    // Short sections (history, comparison...) end at a blank line: header-less findings often follow.
+    if (t.newlinesBefore >= 2 && rules.shortSections.has(current)) {
+      current = 'findings';
+      header = undefined;
+    }
+    if (mtokens[p]?.index === i && (lineStart || sentenceStart || /^\p{Lu}/u.test(t.raw))) {
       const hit = longestAt([rules.sections], mtokens, p, {
         accept: (rule, from, to) => !rule.caseSensitive || rule.raws.every((r, k) => mtokens[from + k]!.raw === r),
         canExtend: (j) => tokens[mtokens[j]!.index]!.newlinesBefore === 0,
       });
       if (hit !== undefined) {
         const last = mtokens[hit.to - 1]!.index;
-        const next = tokens[last + 1];
-        const colon = next !== undefined && next.newlinesBefore === 0 && (next.key === ':' || next.key === '-');
-        const endOfLine = next === undefined || next.newlinesBefore > 0;
-        const capitals = !/\p{Ll}/u.test(tokens.slice(i, last + 1).map((x) => x.raw).join(''));
-        if (colon || (lineStart && (endOfLine || capitals))) {
+        if (isHeaderPosition(tokens, i, last) || (sentenceStart && tokens[last + 1]?.key === ':')) {
           current = hit.value.section;
+          header = { from: i, to: last + 1 };
           for (let k = i; k <= last; k++) headerAt[k] = 1;
         }
       }
     }
     byToken[i] = current;
+    headerOf[i] = header;
   }
-  return { byToken, headerAt };
+  return { byToken, headerAt, headerOf };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface CueRule {
   kind: CueKind;
   direction: Direction;
   phrase: string;
+  /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
+  only?: 'possible';
 }
 
 export interface SectionRule {
@@ -22,6 +24,8 @@ export interface SectionRule {
 
 export interface ContextRules {
   cues: TokenTrie<CueRule>;
+  sectionDefaults: Partial<Record<Section, 'present' | 'absent' | 'possible'>>;
+  shortSections: ReadonlySet<Section>;
   severity: TokenTrie<string>;
   side: TokenTrie<string>;
   sections: TokenTrie<SectionRule>;
@@ -35,10 +39,18 @@ export interface RuleHit<V> {
   value: V;
 }
 
-export function compileRules(cues: CueData, modifiers: ModifierData, concepts: readonly Concept[], spelling: SpellingMap): ContextRules {
+export function compileRules(
+  cues: CueData,
+  modifiers: ModifierData,
+  concepts: readonly Concept[],
+  spelling: SpellingMap,
+  shortSections: readonly Section[],
+): ContextRules {
   const cueTrie = new TokenTrie<CueRule>();
-  const addCue = (phrases: readonly string[], kind: CueKind, direction: Direction): void => {
-    for (const phrase of phrases) for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, { kind, direction, phrase });
+  const addCue = (phrases: readonly string[], kind: CueKind, direction: Direction, only?: 'possible'): void => {
+    for (const phrase of phrases) {
+      for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, only === undefined ? { kind, direction, phrase } : { kind, direction, phrase, only });
+    }
   };
   addCue(cues.negated.forward, 'negated', 'forward');
   addCue(cues.negated.backward, 'negated', 'backward');
@@ -47,6 +59,7 @@ export function compileRules(cues: CueData, modifiers: ModifierData, concepts: r
   addCue(cues.possible.bidirectional, 'possible', 'both');
   addCue(cues.pseudo, 'pseudo', 'none');
   addCue(cues.terminators, 'terminator', 'none');
+  addCue(cues.possibleTerminators, 'terminator', 'none', 'possible');
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
     const trie = new TokenTrie<string>();
@@ -67,7 +80,11 @@ export function compileRules(cues: CueData, modifiers: ModifierData, concepts: r
     }
   }
 
-  return { cues: cueTrie, severity: valueTrie(modifiers.severity), side: valueTrie(modifiers.side), sections };
+  return {
+    cues: cueTrie,
+    sectionDefaults: cues.sectionDefaults,
+    shortSections: new Set(shortSections),
+    severity: valueTrie(modifiers.severity), side: valueTrie(modifiers.side), sections };
 }
 
 /** Leftmost-longest occurrences of a trie's phrases, as token ranges of the full token list. */

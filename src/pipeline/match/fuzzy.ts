@@ -61,10 +61,13 @@ export class FuzzyIndex {
     consider(key);
     for (let i = 0; i < key.length; i++) consider(key.slice(0, i) + key.slice(i + 1));
     if (found.size === 0) return undefined;
-    // Ambiguous between words of different concepts: no correction ("never turn one term into another").
-    const concepts = new Set<string>();
-    for (const w of found) for (const c of this.targets.get(w) ?? []) concepts.add(c);
-    if (concepts.size !== 1) return undefined;
-    return [...found].sort()[0];
+    // Prefer words that are whole one-word forms of a concept; among those (or, failing them, among
+    // the rest) the candidates must all mean one thing, else the typo is ambiguous and left alone.
+    const whole = [...found].filter((w) => [...(this.targets.get(w) ?? [])].some((m) => !m.startsWith('~')));
+    const pool = whole.length > 0 ? whole : [...found];
+    const meanings = new Set<string>();
+    for (const w of pool) for (const m of this.targets.get(w) ?? []) if (whole.length === 0 || !m.startsWith('~')) meanings.add(m);
+    if (meanings.size !== 1) return undefined;
+    return pool.sort()[0];
   }
 }

@@ -127,11 +127,16 @@ export interface MatcherParts {
   capsWords: ReadonlySet<string>;
 }
 
-/** A header sits at the start of a line and is followed by ":", "-" or the end of its line. */
+/**
+ * A header sits at the start of a line followed by ":", "-" or the end of its line, or anywhere
+ * when it is capitalised and followed by ":" ("Comparison: None Technique: ...").
+ */
 export function isHeaderPosition(tokens: readonly Token[], first: number, last: number): boolean {
-  if (first > 0 && tokens[first]!.newlinesBefore === 0) return false;
   const next = tokens[last + 1];
-  return next === undefined || next.newlinesBefore > 0 || next.key === ':' || next.key === '-';
+  const colon = next !== undefined && next.newlinesBefore === 0 && next.key === ':';
+  if (colon && /^\p{Lu}/u.test(tokens[first]!.raw)) return true;
+  if (first > 0 && tokens[first]!.newlinesBefore === 0) return false;
+  return next === undefined || next.newlinesBefore > 0 || colon || next.key === '-';
 }
 
 /** Lines written entirely in capitals, by token: there, capitalised ordinary words are not abbreviations. */
