@@ -72,6 +72,8 @@ export const conceptSchema = z
     section: sectionSchema.optional(),
     /** Set false to turn off typo tolerance for this concept's forms. */
     fuzzy: z.boolean().default(true),
+    /** Counts as a finding (severity, summary) whatever its category, e.g. "Modic type 1 changes". */
+    finding: z.boolean().optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -122,6 +124,7 @@ export const levelsSchema = z
     vertebraContext: phraseList,
     rootWords: phraseList,
     suffixWords: phraseList,
+    slipWords: phraseList,
     regions: z
       .object({ C: z.object({ name: z.string() }), T: z.object({ name: z.string() }), L: z.object({ name: z.string() }), S: z.object({ name: z.string() }) })
       .strict(),

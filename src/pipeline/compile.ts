@@ -55,3 +55,6 @@ export function compileEngine(data: GlossaryData): Engine {
 }
 
 export const isFindingCategory = (category: string): boolean => (FINDING_CATEGORIES as ReadonlySet<string>).has(category);
+
+/** Whether a concept is a finding: its own flag, else its category. */
+export const isFinding = (concept: Concept): boolean => concept.finding ?? isFindingCategory(concept.category);

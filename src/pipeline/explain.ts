@@ -3,7 +3,7 @@
 import type { Section } from '../glossary/schema.js';
 import { analyzeContext, type Assertion, type Cue, type MentionRole } from './context/analyze.js';
 import { sentenceIds } from './context/sentences.js';
-import { isFindingCategory, type Engine } from './compile.js';
+import { isFinding, type Engine } from './compile.js';
 import { matchTokens } from './match/keys.js';
 import { levelRank } from './match/levels.js';
 import { compileCustomTerms, findMentions, type Mention } from './match/matcher.js';
@@ -70,9 +70,9 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const roles: MentionRole[] = mentions.map((m) => {
     if (m.source === 'custom') return { finding: true, located: true };
     if (m.source === 'level') return { finding: false, located: false };
-    const category = engine.concepts.get(m.conceptId)?.category ?? '';
-    const finding = isFindingCategory(category);
-    return { finding, located: finding || ANATOMY_LIKE.has(category) };
+    const concept = engine.concepts.get(m.conceptId);
+    const finding = concept !== undefined && isFinding(concept);
+    return { finding, located: finding || ANATOMY_LIKE.has(concept?.category ?? '') };
   });
   const sentences = sentenceIds(tokens, engine.noSentenceEnd);
   const contexts = analyzeContext(text, tokens, mtokens, sentences, mentions, roles, engine.rules);

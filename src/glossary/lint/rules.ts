@@ -1,7 +1,7 @@
 // The glossary lint rules (BCG001-BCG003 are reported by the loader: schema, id = file name,
 // category = folder). Each rule has a stable code, a one-line fix, and a failing fixture test in
 // test/glossary/lint.test.ts.
-import { isFindingCategory } from '../../pipeline/compile.js';
+import { isFinding } from '../../pipeline/compile.js';
 import { explain } from '../../pipeline/explain.js';
 import { fleschKincaid } from '../readability.js';
 import { fileOf, type LintContext, type LintProblem, type LintRule } from './types.js';
@@ -131,7 +131,7 @@ export const RULES: LintRule[] = [
     description: 'Questions belong to findings only: remove them from anatomy, technique, descriptor, grading, section and level concepts.',
     check: (ctx) =>
       ctx.data.concepts
-        .filter((c) => c.questions.length > 0 && !isFindingCategory(c.category))
+        .filter((c) => c.questions.length > 0 && !isFinding(c))
         .map((c) => ({ code: 'BCG012', where: fileOf(c), message: `questions on a ${c.category} concept: remove them` })),
   },
   {

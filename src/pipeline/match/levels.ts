@@ -23,6 +23,8 @@ export interface LevelData {
   rootWords: readonly string[];
   /** Words that belong to the level notation when they follow it ("L4-5 level"). */
   suffixWords: readonly string[];
+  /** Words joining two adjacent vertebrae into their disc level ("L4 on L5"). */
+  slipWords: readonly string[];
   regions: Readonly<Record<Region, { name: string }>>;
   ordinals: readonly string[];
   templates: { disc: string; vertebra: string; root: string; range: string };
@@ -140,12 +142,14 @@ export class LevelGrammar {
   private readonly vertebraContext: ReadonlySet<string>;
   private readonly rootWords: ReadonlySet<string>;
   private readonly suffixWords: ReadonlySet<string>;
+  private readonly slipWords: ReadonlySet<string>;
 
   constructor(private readonly data: LevelData) {
     this.rangeWords = new Set(data.rangeWords);
     this.vertebraContext = new Set(data.vertebraContext);
     this.rootWords = new Set(data.rootWords);
     this.suffixWords = new Set(data.suffixWords);
+    this.slipWords = new Set(data.slipWords);
   }
 
   /** The level notation starting at token i, if any, with a following "level" word included. */
@@ -186,6 +190,14 @@ export class LevelGrammar {
     }
     const following = this.nextWord(tokens, i + 1);
     const name = vertebraName(v);
+    // "anterolisthesis of L4 on L5": the slip is at the disc level between them.
+    if (following !== undefined && this.slipWords.has(following)) {
+      const below = parseVertebra(tokens[i + 2], false);
+      if (below !== undefined && tokens[i + 2]!.newlinesBefore === 0 && adjacent(v, below)) {
+        const label = discLabel(v, below);
+        return { from: i, to: i + 3, kind: 'disc', conceptId: discConcept(v, below), label, levels: [label] };
+      }
+    }
     if (following !== undefined && this.rootWords.has(following)) {
       return { from: i, to: i + 1, kind: 'root', conceptId: 'level-root-notation', label: name, levels: [name] };
     }

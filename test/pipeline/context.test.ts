@@ -1,0 +1,234 @@
+// The context step, as tables of named cases grouped by behaviour: what a report says about each
+// finding (assertion and the cue that decided it), its severity, side, levels and section.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers.js';
+
+/** The annotation whose text is `phrase` (the n-th occurrence, default first). */
+function find(text: string, phrase: string, occurrence = 0, terms?: { id: string; text: string }[]) {
+  let at = -1;
+  for (let k = 0; k <= occurrence; k++) at = text.indexOf(phrase, at + 1);
+  const a = run(text, terms).annotations.find((x) => x.start === at && x.end === at + phrase.length);
+  if (a === undefined) throw new Error(`no annotation "${phrase}" in: ${text}`);
+  return a;
+}
+
+type Case = [name: string, text: string, phrase: string, assertion: 'present' | 'absent' | 'possible', cue: string | null];
+
+const assertionTable = (cases: Case[]) =>
+  it.each(cases)('%s', (_name, text, phrase, assertion, cue) => {
+    const a = find(text, phrase);
+    expect(a.assertion).toBe(assertion);
+    expect(a.assertionCue?.text ?? null).toBe(cue);
+    if (a.assertionCue !== null) expect(text.slice(a.assertionCue.start, a.assertionCue.end)).toBe(a.assertionCue.text);
+  });
+
+describe('negation before the finding (forward cues)', () => {
+  assertionTable([
+    ['no', 'No central canal stenosis.', 'central canal stenosis', 'absent', 'No'],
+    ['without', 'Disc bulge without nerve root compression.', 'nerve root compression', 'absent', 'without'],
+    ['negative for', 'Negative for fracture.', 'fracture', 'absent', 'Negative for'],
+    ['free of', 'The canal is free of stenosis.', 'stenosis', 'absent', 'free of'],
+    ['no evidence of', 'There is no evidence of disc herniation.', 'disc herniation', 'absent', 'There is no evidence of'],
+    ['absence of', 'Absence of cord edema.', 'cord edema', 'absent', 'Absence of'],
+    ['no significant', 'No significant spinal stenosis.', 'spinal stenosis', 'absent', 'No significant'],
+    ['plain statement stays present', 'Mild disc bulge.', 'disc bulge', 'present', null],
+  ]);
+});
+
+describe('negation after the finding (backward cues)', () => {
+  assertionTable([
+    ['is not seen', 'Disc herniation is not seen.', 'Disc herniation', 'absent', 'is not seen'],
+    ['are not identified', 'Pars defects are not identified.', 'Pars defects', 'absent', 'are not identified'],
+    ['resolved', 'The previously seen disc extrusion has resolved.', 'disc extrusion', 'absent', 'has resolved'],
+    ['none', 'Foraminal stenosis: none.', 'Foraminal stenosis', 'absent', 'none'],
+    ['not present', 'Spondylolisthesis is not present.', 'Spondylolisthesis', 'absent', 'is not present'],
+  ]);
+});
+
+describe('pseudo-cues do not negate', () => {
+  assertionTable([
+    ['no change', 'No change in the disc protrusion.', 'disc protrusion', 'present', null],
+    ['without change', 'Stable disc bulge without change since 2020.', 'disc bulge', 'present', null],
+    ['no increase', 'No increase in the size of the synovial cyst.', 'synovial cyst', 'present', null],
+    ['not only', 'Not only a disc bulge but also facet arthropathy.', 'disc bulge', 'present', null],
+    ['no more than', 'No more than mild foraminal stenosis.', 'foraminal stenosis', 'present', null],
+  ]);
+});
+
+describe('terminators end a cue scope', () => {
+  assertionTable([
+    ['but', 'No stenosis, but there is a disc protrusion.', 'disc protrusion', 'present', null],
+    ['however', 'No fracture; however, a hemangioma is noted.', 'hemangioma', 'present', null],
+    ['although', 'No cord compression although a disc bulge is present.', 'disc bulge', 'present', null],
+    ['which', 'No fracture of the vertebra which shows a hemangioma.', 'hemangioma', 'present', null],
+    ['sentence end', 'No stenosis. Disc bulge at L4-5.', 'Disc bulge', 'present', null],
+    ['semicolon', 'No fracture; disc bulge at L4-5.', 'disc bulge', 'present', null],
+    ['comma then a severity word', 'No fracture, mild disc bulge.', 'disc bulge', 'present', null],
+    ['with ends possibility only', 'Borderline canal stenosis with effacement of the thecal sac.', 'effacement of the thecal sac', 'present', null],
+    ['with keeps negation', 'No disc herniation with nerve root compression.', 'nerve root compression', 'absent', 'No'],
+    ['blank line', 'No stenosis\n\nDisc bulge', 'Disc bulge', 'present', null],
+  ]);
+});
+
+describe('scope over coordinated lists', () => {
+  const text = 'No disc displacement, endplate spondylosis or uncovertebral joint arthrosis.';
+  it.each([['disc displacement'], ['endplate spondylosis'], ['uncovertebral joint arthrosis']])('%s is absent', (phrase) => {
+    expect(find(text, phrase).assertion).toBe('absent');
+  });
+  assertionTable([
+    ['"and" inside the list', 'No fracture, subluxation and cord compression.', 'cord compression', 'absent', 'No'],
+    ['list with "or"', 'There is no stenosis or foraminal narrowing.', 'foraminal narrowing', 'absent', 'There is no'],
+    ['but after the list', 'No stenosis, but there is a protrusion.', 'protrusion', 'present', null],
+  ]);
+});
+
+describe('possibility', () => {
+  assertionTable([
+    ['probable', 'Probable nerve root impingement.', 'nerve root impingement', 'possible', 'Probable'],
+    ['possible', 'Possible small annular fissure.', 'annular fissure', 'possible', 'Possible'],
+    ['may represent', 'This may represent a synovial cyst.', 'synovial cyst', 'possible', 'may represent'],
+    ['cannot be excluded (backward)', 'A small disc extrusion cannot be excluded.', 'disc extrusion', 'possible', 'cannot be excluded'],
+    ['suspicious for', 'Findings suspicious for discitis.', 'discitis', 'possible', 'suspicious for'],
+    ['questionable', 'Questionable pars defect.', 'pars defect', 'possible', 'Questionable'],
+    ['likely', 'Likely hemangioma.', 'hemangioma', 'possible', 'Likely'],
+    ['borderline', 'Borderline central canal stenosis.', 'central canal stenosis', 'possible', 'Borderline'],
+    ['versus', 'Synovial cyst versus disc extrusion.', 'disc extrusion', 'possible', 'versus'],
+    ['to rule out', 'Indication: to rule out disc herniation.', 'disc herniation', 'possible', 'to rule out'],
+    ['alternatives with a slash', 'Broad disc bulging/protrusion at L5-S1.', 'protrusion', 'possible', '/'],
+    ['reason for exam in the history', 'HISTORY: Sciatica.\n\nFINDINGS: Normal.', 'Sciatica', 'possible', 'HISTORY'],
+    ['negation wins at equal distance', 'No possible fracture.', 'fracture', 'possible', 'possible'],
+  ]);
+});
+
+describe('severity', () => {
+  it.each([
+    ['before the finding', 'Mild disc bulge.', 'disc bulge', 'mild'],
+    ['mild to moderate', 'Mild to moderate foraminal stenosis.', 'foraminal stenosis', 'mild-to-moderate'],
+    ['moderate-to-severe', 'Moderate-to-severe central canal stenosis.', 'central canal stenosis', 'moderate-to-severe'],
+    ['marked is severe', 'Markedly narrowed disc space.', 'narrowed disc space', 'severe'],
+    ['through a side word', 'Severe bilateral neural foraminal narrowing.', 'neural foraminal narrowing', 'severe'],
+    ['after the finding', 'The foraminal stenosis is moderate.', 'foraminal stenosis', 'moderate'],
+    ['each finding its own', 'Mild disc bulge with severe foraminal stenosis.', 'foraminal stenosis', 'severe'],
+    ['grade of another finding', 'Pfirrmann grade 4 disc degeneration.', 'disc degeneration', 'Pfirrmann grade 4'],
+    ['Meyerding grade inside the term', 'Grade I anterolisthesis of L4 on L5.', 'Grade I anterolisthesis', 'mild'],
+  ])('%s', (_name, text, phrase, severity) => {
+    expect(find(text, phrase).severity).toBe(severity);
+  });
+  it('no severity word, no severity', () => expect(find('Disc bulge.', 'Disc bulge').severity).toBeNull());
+  it('does not borrow a severity across a finding', () => expect(find('Mild disc bulge and facet arthropathy.', 'facet arthropathy').severity).toBeNull());
+});
+
+describe('side', () => {
+  it.each([
+    ['left', 'Left foraminal stenosis.', 'foraminal stenosis', ['left']],
+    ['bilateral', 'Mild bilateral neural foraminal narrowing.', 'neural foraminal narrowing', ['bilateral']],
+    ['right paracentral', 'Right paracentral disc protrusion.', 'disc protrusion', ['right', 'paracentral']],
+    ['left greater than right', 'Foraminal narrowing, left greater than right.', 'Foraminal narrowing', []],
+    ['left greater than right before', 'Left greater than right foraminal narrowing.', 'foraminal narrowing', ['left greater than right']],
+    ['far lateral', 'Far lateral disc herniation on the right.', 'disc herniation', ['far lateral', 'right']],
+    ['central', 'Small central disc protrusion.', 'disc protrusion', ['central']],
+  ])('%s', (_name, text, phrase, side) => {
+    expect(find(text, phrase).side).toEqual(side);
+  });
+});
+
+describe('levels', () => {
+  it.each([
+    ['in the same sentence, after', 'Disc bulge at L4-5.', 'Disc bulge', ['L4-L5']],
+    ['in the same sentence, before', 'At L5-S1 there is a disc protrusion.', 'disc protrusion', ['L5-S1']],
+    ['the nearer level wins', 'Disc bulge at L3-4 and stenosis at L4-5.', 'stenosis', ['L4-L5']],
+    ['a level heading covers its paragraph', 'L4-5: Mild disc bulge.\nThere is facet arthropathy.\nL5-S1: Normal.', 'facet arthropathy', ['L4-L5']],
+    ['colon-less heading', 'C5-6\nDisc osteophyte complex.', 'Disc osteophyte complex', ['C5-C6']],
+    ['a list of levels', 'Disc bulges at L3-4 and L4-5.', 'Disc bulges', ['L3-L4', 'L4-L5']],
+    ['a range of disc levels', 'Facet arthropathy from L3-4 through L5-S1.', 'Facet arthropathy', ['L3-L4', 'L4-L5', 'L5-S1']],
+    ['a range of vertebrae', 'Hemangiomas in T10 through T12.', 'Hemangiomas', ['T10', 'T11', 'T12']],
+    ['no level', 'Multilevel spondylosis.', 'Multilevel spondylosis', []],
+    ['a slip of one bone on the next', 'Grade I anterolisthesis of L4 on L5.', 'Grade I anterolisthesis', ['L4-L5']],
+    ['a nerve root name is not the finding level', 'L4-5: Protrusion contacting the L5 nerve root.', 'Protrusion', ['L4-L5']],
+  ])('%s', (_name, text, phrase, levels) => {
+    expect(find(text, phrase).levels).toEqual(levels);
+  });
+});
+
+describe('sections', () => {
+  const report = [
+    'EXAM: MRI lumbar spine',
+    'Clinical history: low back pain',
+    'Technique',
+    'Sagittal T1 images.',
+    'comparison: none',
+    '',
+    'Findings',
+    'Disc bulge at L4-5.',
+    'IMPRESSION: Mild stenosis.',
+  ].join('\n');
+  it.each([
+    ['exam title', 'MRI', 'other'],
+    ['lower-case history header with colon', 'low back pain', 'history'],
+    ['colon-less header on its own line', 'Sagittal', 'technique'],
+    ['findings', 'Disc bulge', 'findings'],
+    ['impression', 'stenosis', 'impression'],
+  ])('%s', (_name, phrase, section) => {
+    const at = report.indexOf(phrase);
+    const a = run(report).annotations.find((x) => x.start <= at && at < x.end);
+    expect(a?.section).toBe(section);
+  });
+  it('a history paragraph ends at a blank line', () => {
+    const text = 'History: back pain.\n\nThe conus is normal. Disc bulge at L4-5.';
+    expect(find(text, 'Disc bulge').section).toBe('findings');
+    expect(find(text, 'Disc bulge').assertion).toBe('present');
+  });
+});
+
+describe('per-level summary', () => {
+  it('groups findings by level, cranial to caudal, present before absent', () => {
+    const { summary } = run('L5-S1: No stenosis. Disc protrusion.\nL4-5: Moderate central canal stenosis.');
+    expect(summary.map((s) => s.level)).toEqual(['L4-L5', 'L5-S1']);
+    expect(summary[0]!.findings[0]).toMatchObject({ conceptId: 'central-canal-stenosis', assertion: 'present', severity: 'moderate' });
+    expect(summary[1]!.findings.map((f) => f.assertion)).toEqual(['present', 'absent']);
+  });
+});
+
+describe('caller-supplied terms get the same analysis', () => {
+  const terms = [{ id: 'x-bump', text: 'sacral bump' }];
+  it.each([
+    ['negated', 'No sacral bump at S1.', 'absent', ['S1']],
+    ['possible', 'Possible left sacral bump.', 'possible', []],
+    ['present with severity', 'Mild sacral bump.', 'present', []],
+  ])('%s', (_name, text, assertion, levels) => {
+    const a = find(text, 'sacral bump', 0, terms);
+    expect(a).toMatchObject({ conceptId: 'x-bump', category: 'custom', assertion, levels });
+  });
+  it('side and severity too', () => expect(find('Mild left sacral bump.', 'sacral bump', 0, terms)).toMatchObject({ severity: 'mild', side: ['left'] }));
+});
+
+describe('regression', () => {
+  it('a cue inside a longer pseudo-cue does not negate ("no change")', () => {
+    expect(find('No change of the hemangioma.', 'hemangioma').assertion).toBe('present');
+  });
+  it('a hard-wrapped sentence keeps its negation', () => {
+    expect(find('There is no evidence of\nstenosis.', 'stenosis').assertion).toBe('absent');
+  });
+});
+
+describe('properties', () => {
+  const words = ['no', 'without', 'possible', 'not seen', 'but', 'mild', 'left', 'L4-5', 'disc bulge', 'stenosis', 'foraminal narrowing', '.', ',', '\n', 'the', 'and', 'versus', 'cannot be excluded'];
+  it('is deterministic and every offset is valid, for random text and random cue placements', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
+        const text = parts.join(' ');
+        const a = run(text);
+        expect(run(text)).toEqual(a);
+        for (const x of a.annotations) {
+          expect(x.start).toBeGreaterThanOrEqual(0);
+          expect(x.end).toBeGreaterThan(x.start);
+          expect(x.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(x.start, x.end)).toBe(x.text);
+          if (x.assertionCue !== null) expect(text.slice(x.assertionCue.start, x.assertionCue.end)).toBe(x.assertionCue.text);
+        }
+      }),
+      { numRuns: 500, seed: 42 },
+    );
+  });
+});
