@@ -41,7 +41,7 @@ export interface MentionRole {
   located: boolean;
 }
 
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'appears', 'appear', 'seems', 'remains', 'remain', 'which', 'being', 'be', '(', 'on', 'the', 'to', 'at']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'appears', 'appear', 'seems', 'remains', 'remain', 'which', 'being', 'be', '(', 'on', 'the', 'to', 'at', 'of']);
 const LEVEL_JOINERS = new Set(['and', ',', '&', '/', 'or', 'as', 'well']);
 const PREPOSITIONS = new Set(['at', 'from', 'of', 'on', 'in', 'involving', 'affecting', 'the', 'level', 'levels', 'disc']);
 const MODIFIER_WINDOW = 6;
@@ -122,7 +122,7 @@ export function analyzeContext(
 
 
   const sections = sectionByToken(tokens, mtokens, sentences, rules);
-  const { groups, headingOf } = levelStructure(tokens, sentences, mentions, sections.headerAt);
+  const { groups, headingOf, carryOf } = levelStructure(tokens, sentences, mentions, sections.headerAt);
 
   const cueOf = (h: RuleHit<CueRule>): Cue => {
     const start = tokens[h.from]!.start;
@@ -281,7 +281,7 @@ export function analyzeContext(
     }
     const pick = forward !== undefined && (backward === undefined || forward.distance < backward.distance) ? forward : backward;
     if (pick !== undefined) return pick.group.levels;
-    return headingOf[m.from] ?? [];
+    return carryOf.get(sentence) ?? headingOf[m.from] ?? [];
   };
 
   return mentions.map((m, k) => {
@@ -350,7 +350,7 @@ function levelStructure(
   sentences: Int32Array,
   mentions: readonly Mention[],
   headerAt: Uint8Array,
-): { groups: LevelGroup[]; headingOf: (string[] | undefined)[] } {
+): { groups: LevelGroup[]; headingOf: (string[] | undefined)[]; carryOf: Map<number, string[]> } {
   const levelMentions = mentions.filter((m) => m.level !== undefined && m.level.kind !== 'root');
   const groups: LevelGroup[] = [];
   for (const m of levelMentions) {
@@ -367,6 +367,8 @@ function levelStructure(
     groups.push({ from: m.from, to: m.to, levels: [...m.level!.levels] });
   }
 
+  // Headings: "L4-5: ..." at a line start (also "At L4-5, ..." and colon-less "C5-6" alone on its
+  // line), or "C3-C4: ..." anywhere in a line (run-in headings of reports pasted without breaks).
   const headingOf = new Array<string[] | undefined>(tokens.length);
   let heading: string[] | undefined;
   let gi = 0;
@@ -375,13 +377,42 @@ function levelStructure(
     while (gi < groups.length && groups[gi]!.to <= i) gi++;
     const g = groups[gi];
     const t = tokens[i]!;
-    const lineStart = i === 0 || t.newlinesBefore > 0;
-    const atHead = g !== undefined && g.from === i || (g !== undefined && g.from === i + 1 && /^at$/i.test(t.raw));
-    if (lineStart && atHead && g !== undefined) {
+    if (g !== undefined) {
+      const lineStart = i === 0 || t.newlinesBefore > 0;
       const after = tokens[g.to];
-      if (after === undefined || after.newlinesBefore > 0 || [':', '.', '-', ')'].includes(after.key)) heading = g.levels;
+      const colon = after !== undefined && after.newlinesBefore === 0 && after.key === ':';
+      if (g.from === i && (colon || (lineStart && (after === undefined || after.newlinesBefore > 0 || ['.', '-', ')'].includes(after.key))))) {
+        heading = g.levels;
+      } else if (g.from === i + 1 && lineStart && /^at$/i.test(t.raw) && (colon || after?.key === ',')) {
+        heading = g.levels;
+      }
     }
     headingOf[i] = heading;
   }
-  return { groups, headingOf };
+
+  // Carry-over: a sentence with no level of its own takes the one level group of the previous
+  // sentence of its paragraph ("At L4-5 there is a bulge. There is also facet arthropathy.").
+  // Paragraphs end at blank lines, section headers and list items ("1.", "-").
+  const carryOf = new Map<number, string[]>();
+  const groupsBySentence = new Map<number, LevelGroup[]>();
+  for (const g of groups) {
+    const sid = sentences[g.from]!;
+    groupsBySentence.set(sid, [...(groupsBySentence.get(sid) ?? []), g]);
+  }
+  let carry: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const sid = sentences[i]!;
+    if (i > 0 && sid === sentences[i - 1]) continue;
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const listItem = (/^\d{1,2}$/.test(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || ['-', '*', '•'].includes(t.key);
+    if (t.newlinesBefore >= 2 || headerAt[i] === 1 || listItem) carry = undefined;
+    const own = groupsBySentence.get(sid);
+    if (own === undefined) {
+      if (carry !== undefined) carryOf.set(sid, carry);
+    } else {
+      carry = own.length === 1 ? own[0]!.levels : undefined;
+    }
+  }
+  return { groups, headingOf, carryOf };
 }

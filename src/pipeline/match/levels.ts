@@ -118,23 +118,55 @@ interface Disc {
 
 const separates = (t: Token | undefined): boolean => t !== undefined && t.newlinesBefore === 0;
 
-/** A disc level "L4-5", "L4-L5", "L4/5", "L5-S1" starting at token i. */
-function discAt(tokens: readonly Token[], i: number): Disc | undefined {
-  const a = parseVertebra(tokens[i], true);
-  const sep = tokens[i + 1];
-  if (a === undefined || sep === undefined || sep.kind !== 'punct' || (sep.key !== '-' && sep.key !== '/')) return undefined;
-  if (!separates(sep) || !separates(tokens[i + 2])) return undefined;
-  const t2 = tokens[i + 2];
-  let b: Vertebra | undefined;
-  if (t2 !== undefined && t2.kind === 'word' && NUMBER.test(t2.raw)) {
-    const n = Number(t2.raw);
-    b = { region: a.region, n };
-    if (n < 1 || n > LIMIT[a.region]) return undefined;
-  } else {
-    b = parseVertebra(t2, true);
+// Characters that OCR and dictation put for digits inside level notation: "C7-TI", "L5/Sl", "C4-CS".
+const OCR_DIGITS: Record<string, string> = { I: '1', l: '1', '|': '1', '!': '1', O: '0', o: '0', S: '5', s: '5' };
+const OCR_VERTEBRA = /^([CTLSD])([0-9IlOoSs]{1,2})$/;
+
+/** A vertebra written with OCR look-alike digits ("TI", "Sl", "CS"); used only inside a disc level. */
+function parseOcrVertebra(token: Token | undefined): Vertebra | undefined {
+  if (token === undefined || token.kind !== 'word') return undefined;
+  const m = OCR_VERTEBRA.exec(token.raw);
+  if (m === null) return undefined;
+  const digits = [...m[2]!].map((c) => OCR_DIGITS[c] ?? c).join('');
+  return parseVertebra({ ...token, raw: `${m[1]}${digits}` }, false);
+}
+
+/** The second half of a disc level at token j: "5", "L5", "S1", or OCR forms "TI", "T!", "S 1". */
+function secondPart(tokens: readonly Token[], j: number, a: Vertebra): { b: Vertebra; to: number } | undefined {
+  const t = tokens[j];
+  if (t === undefined || t.kind !== 'word' || t.newlinesBefore > 0) return undefined;
+  if (NUMBER.test(t.raw)) {
+    const n = Number(t.raw);
+    return n >= 1 && n <= LIMIT[a.region] ? { b: { region: a.region, n }, to: j + 1 } : undefined;
   }
-  if (b === undefined || rank(b) <= rank(a)) return undefined;
-  return { a, b, to: i + 3 };
+  const v = parseVertebra(t, true) ?? parseOcrVertebra(t);
+  if (v !== undefined) return { b: v, to: j + 1 };
+  // A region letter with its digit split off: "T!" (OCR) or "S 1" (dictation).
+  if (/^[CTLS]$/.test(t.raw)) {
+    const d = tokens[j + 1];
+    if (d !== undefined && d.newlinesBefore === 0) {
+      const digit = d.kind === 'punct' && !d.spaceBefore ? OCR_DIGITS[d.raw] : NUMBER.test(d.raw) ? d.raw : undefined;
+      if (digit !== undefined) {
+        const w = parseVertebra({ ...t, raw: `${t.raw}${digit}` }, false);
+        if (w !== undefined) return { b: w, to: j + 2 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A disc level "L4-5", "L4-L5", "L4/5", "L5-S1" (and OCR forms like "C7-TI") starting at token i. */
+function discAt(tokens: readonly Token[], i: number): Disc | undefined {
+  const sep = tokens[i + 1];
+  if (sep === undefined || sep.kind !== 'punct' || (sep.key !== '-' && sep.key !== '/') || !separates(sep)) return undefined;
+  const strict = parseVertebra(tokens[i], true);
+  const a = strict ?? parseOcrVertebra(tokens[i]);
+  if (a === undefined) return undefined;
+  const second = secondPart(tokens, i + 2, a);
+  if (second === undefined || rank(second.b) <= rank(a)) return undefined;
+  // An OCR first half counts only before an adjacent second half ("TI-T2"), never on its own.
+  if (strict === undefined && !adjacent(a, second.b)) return undefined;
+  return { a, b: second.b, to: second.to };
 }
 
 export class LevelGrammar {
