@@ -13,17 +13,13 @@ const inflector = new NounInflector();
 const LETTERS = /^[a-z]+$/;
 
 /**
- * Regular number variants of a lower-case word: "bulge" -> ["bulges"], "osteophytes" -> ["osteophyte"].
- * Latin and Greek plurals (foramina, stenoses) are listed in the glossary data, because natural's
- * inflector gets them wrong (it singularises "stenosis" to "stenosi").
+ * The regular plural of a lower-case singular word: "bulge" -> ["bulges"], "body" -> ["bodies"].
+ * Only plurals are generated: singularising plural forms made ordinary words out of jargon ("mets" ->
+ * "met", "secondaries" -> "secondary"), so singulars are listed in the data. Latin and Greek plurals
+ * (foramina, stenoses) are listed too, because natural's inflector gets them wrong.
  */
 export function numberVariants(word: string): string[] {
-  if (word.length < 3 || !LETTERS.test(word)) return [];
-  if (word.endsWith('s')) {
-    if (/(ss|is|us|ous|sis|xis)$/.test(word)) return [];
-    const singular = inflector.singularize(word);
-    return singular !== word && singular.length >= 3 ? [singular] : [];
-  }
+  if (word.length < 3 || !LETTERS.test(word) || word.endsWith('s')) return [];
   const plural = inflector.pluralize(word);
   return plural !== word ? [plural] : [];
 }
