@@ -1,9 +1,9 @@
 # Backchat: multi-stage build on a pinned Node LTS image. The final stage has production
 # dependencies only, runs as the non-root "node" user, and starts node directly (exec form) so
 # SIGTERM reaches the server and its graceful shutdown.
-# node:22.22-bookworm-slim (current LTS line); pin by digest when publishing:
-#   docker buildx imagetools inspect node:22.22-bookworm-slim
-ARG NODE_IMAGE=node:22.22-bookworm-slim
+# Node 24 (active LTS) on Debian bookworm-slim, pinned by digest (24.18.0). To move to a newer
+# patch: docker buildx imagetools inspect node:24-bookworm-slim, and replace the digest.
+ARG NODE_IMAGE=node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
