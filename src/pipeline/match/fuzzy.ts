@@ -22,7 +22,8 @@ export function withinOne(a: string, b: string): boolean {
 }
 
 export class FuzzyIndex {
-  private readonly deletions = new Map<string, Set<string>>();
+  // Deletion variant -> the word (or words) it comes from; a plain string for the common single case.
+  private readonly deletions = new Map<string, string | string[]>();
 
   /**
    * @param vocabulary every word of every form: never corrected, and the targets of corrections
@@ -42,9 +43,11 @@ export class FuzzyIndex {
   }
 
   private index(key: string, word: string): void {
-    let set = this.deletions.get(key);
-    if (set === undefined) this.deletions.set(key, (set = new Set()));
-    set.add(word);
+    const have = this.deletions.get(key);
+    if (have === undefined) this.deletions.set(key, word);
+    else if (typeof have === 'string') {
+      if (have !== word) this.deletions.set(key, [have, word]);
+    } else if (!have.includes(word)) have.push(word);
   }
 
   /** The one glossary word this token key is a typo of, or undefined. */
@@ -56,7 +59,7 @@ export class FuzzyIndex {
     const consider = (k: string): void => {
       const words = this.deletions.get(k);
       if (words === undefined) return;
-      for (const w of words) if (w[0] === key[0] && withinOne(key, w)) found.add(w);
+      for (const w of typeof words === 'string' ? [words] : words) if (w[0] === key[0] && withinOne(key, w)) found.add(w);
     };
     consider(key);
     for (let i = 0; i < key.length; i++) consider(key.slice(0, i) + key.slice(i + 1));

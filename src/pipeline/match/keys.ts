@@ -35,8 +35,15 @@ export function matchTokens(tokens: readonly Token[], spelling: SpellingMap): Ma
   return out;
 }
 
+const SIMPLE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /** Match keys of a phrase, plus its variant with hyphenated words joined ("non-contrast" -> "noncontrast"). */
 export function phraseKeys(phrase: string, spelling: SpellingMap): { keys: string[]; raws: string[] }[] {
+  // Fast path for the common case, lower-case words and single spaces: no tokenizer needed.
+  if (SIMPLE.test(phrase)) {
+    const raws = phrase.split(' ');
+    return [{ keys: raws.map((w) => spelling.get(w) ?? w), raws }];
+  }
   const tokens = tokenize(phrase);
   const split = matchTokens(tokens, spelling);
   const variants = [{ keys: split.map((t) => t.key), raws: split.map((t) => t.raw) }];

@@ -42,55 +42,52 @@ export interface ConceptTrie {
 export function compileConcepts(concepts: readonly Concept[], spelling: SpellingMap): ConceptTrie {
   const trie = new TokenTrie<FormEntry>();
   const vocabulary = new Set<string>();
-  const owners = new Map<string, Set<string>>();
-  const listed = new Map<string, FormEntry[]>();
-
-  const keyOf = (keys: readonly string[], caseSensitive: boolean, raws: readonly string[]): string =>
-    caseSensitive ? `A\0${raws.join('\0')}` : `f\0${keys.join('\0')}`;
+  // Which concepts list each key sequence ("f" forms are case-insensitive, "A" abbreviations exact).
+  const owners = new Map<string, string[]>();
+  const listedForms: { keys: string[]; entry: FormEntry }[] = [];
 
   for (const concept of concepts) {
     const add = (form: string, caseSensitive: boolean): void => {
       for (const { keys, raws } of phraseKeys(form, spelling)) {
-        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header: concept.category === 'report-section' && (caseSensitive || keys.length === 1) };
-        const k = keyOf(keys, caseSensitive, raws);
-        const list = listed.get(k) ?? [];
-        if (!list.some((e) => e.conceptId === concept.id)) list.push(entry);
-        listed.set(k, list);
-        const set = owners.get(k) ?? new Set<string>();
-        set.add(concept.id);
-        owners.set(k, set);
+        const header = concept.category === 'report-section' && (caseSensitive || keys.length === 1);
+        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header };
+        const k = caseSensitive ? `A\0${raws.join('\0')}` : `f\0${keys.join('\0')}`;
+        const ids = owners.get(k);
+        if (ids === undefined) owners.set(k, [concept.id]);
+        else if (!ids.includes(concept.id)) ids.push(concept.id);
+        else continue; // the same spelling twice in one concept
         trie.add(keys, entry);
-        if (!caseSensitive) for (const key of keys) vocabulary.add(key);
+        if (!caseSensitive) {
+          for (const key of keys) vocabulary.add(key);
+          listedForms.push({ keys, entry });
+        }
       }
     };
     for (const form of concept.forms) add(form, false);
     for (const abbreviation of concept.abbreviations) add(abbreviation, true);
   }
 
-  // Number variants of the last word ("disc bulge" -> "disc bulges"), unless a listed form already
-  // claims that spelling: listed forms always win over generated ones.
-  const generated = new Map<string, FormEntry>();
-  for (const entries of listed.values()) {
-    for (const entry of entries) {
-      if (entry.caseSensitive) continue;
-      for (const { keys } of phraseKeys(entry.form, spelling)) {
-        const last = keys[keys.length - 1]!;
-        for (const variant of numberVariants(last)) {
-          const vkeys = [...keys.slice(0, -1), spelling.get(variant) ?? variant];
-          const k = keyOf(vkeys, false, []);
-          if (listed.has(k) || generated.has(k)) continue;
-          const ventry: FormEntry = { ...entry, generated: true };
-          generated.set(k, ventry);
-          trie.add(vkeys, ventry);
-          vocabulary.add(vkeys[vkeys.length - 1]!);
-        }
-      }
+  // Plurals of the last word ("disc bulge" -> "disc bulges"), unless a listed form already claims
+  // that spelling: listed forms always win over generated ones.
+  const plurals = new Map<string, string[]>();
+  const generated = new Set<string>();
+  for (const { keys, entry } of listedForms) {
+    const last = keys[keys.length - 1]!;
+    let variants = plurals.get(last);
+    if (variants === undefined) plurals.set(last, (variants = numberVariants(last).map((v) => spelling.get(v) ?? v)));
+    for (const variant of variants) {
+      const vkeys = [...keys.slice(0, -1), variant];
+      const k = `f\0${vkeys.join('\0')}`;
+      if (owners.has(k) || generated.has(k)) continue;
+      generated.add(k);
+      trie.add(vkeys, { ...entry, generated: true });
+      vocabulary.add(variant);
     }
   }
 
   const conflicts: FormConflict[] = [];
   for (const [k, ids] of owners) {
-    if (ids.size > 1) conflicts.push({ key: k.slice(2).split('\0').join(' '), conceptIds: [...ids].sort() });
+    if (ids.length > 1) conflicts.push({ key: k.slice(2).split('\0').join(' '), conceptIds: [...ids].sort() });
   }
   return { trie, vocabulary, conflicts };
 }
