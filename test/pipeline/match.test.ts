@@ -99,3 +99,21 @@ describe('regression', () => {
     expect(concepts('No central canal stenosis.')).toEqual([['central canal stenosis', 'central-canal-stenosis']]);
   });
 });
+
+describe('caller-supplied terms', () => {
+  it('are matched case- and whitespace-tolerantly, in a pass of their own', () => {
+    const text = 'Mild DISC   BULGE at L4-5.';
+    const { annotations } = run(text, [{ id: 'clinic-bulge', text: 'disc bulge' }]);
+    const custom = annotations.find((a) => a.conceptId === 'clinic-bulge');
+    expect(custom).toMatchObject({ text: 'DISC   BULGE', category: 'custom' });
+    // The glossary concept for the same words is still reported.
+    expect(annotations.some((a) => a.conceptId === 'disc-bulge' && a.text === 'DISC   BULGE')).toBe(true);
+  });
+  it('win no tie against each other: the longest caller term wins', () => {
+    const { annotations } = run('a sacral bump here', [
+      { id: 'a', text: 'sacral' },
+      { id: 'b', text: 'sacral bump' },
+    ]);
+    expect(annotations.filter((a) => a.category === 'custom').map((a) => a.conceptId)).toEqual(['b']);
+  });
+});
