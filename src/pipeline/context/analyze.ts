@@ -50,6 +50,12 @@ const FORWARD_MODIFIER_WINDOW = 4;
 
 type Hits = (RuleHit<string> | undefined)[];
 
+/** The nearest governing cues of each kind at a position. */
+interface Scope {
+  neg?: RuleHit<CueRule>;
+  pos?: RuleHit<CueRule>;
+}
+
 interface HeaderSpan {
   from: number;
   to: number;
@@ -135,11 +141,52 @@ export function analyzeContext(
     return cue !== undefined && cue.value.kind === 'terminator';
   };
 
+  // Cue scopes in one linear sweep each way (scanning from every mention back to its sentence start
+  // would be quadratic in a long sentence). fwd[i]: the nearest negated and possible forward cues whose
+  // scope reaches a mention starting at token i; bwd[i]: the nearest backward cues reachable from a
+  // mention ending just before token i. A possibility-only terminator ("with") clears only `pos`.
+  const wordsBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) wordsBefore[i + 1] = wordsBefore[i]! + (tokens[i]!.kind === 'word' ? 1 : 0);
+  const EMPTY: Scope = {};
+  const fwd = new Array<Scope>(n + 1);
+  let scope: Scope = EMPTY;
+  for (let i = 0; i <= n; i++) {
+    if (i > 0 && i < n && sentences[i] !== sentences[i - 1]) scope = EMPTY;
+    fwd[i] = scope;
+    if (i === n) break;
+    const ended = cueEndAt[i];
+    if (ended !== undefined) {
+      const rule = ended.value;
+      if (rule.kind === 'terminator') scope = rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg }) : EMPTY;
+      else if (rule.direction === 'forward' || rule.direction === 'both') {
+        if (rule.kind === 'negated') scope = { ...scope, neg: ended };
+        else if (rule.kind === 'possible') scope = { ...scope, pos: ended };
+      }
+    } else if (tokens[i]!.key === ',' && severityAt[i + 1] !== undefined) {
+      scope = EMPTY; // "No fracture, mild disc bulge": a negated list does not grade its items
+    }
+  }
+  const bwd = new Array<Scope>(n + 1);
+  scope = EMPTY;
+  bwd[n] = EMPTY;
+  for (let i = n - 1; i >= 0; i--) {
+    if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
+    const started = cueAt[i];
+    if (started !== undefined) {
+      const rule = started.value;
+      if (rule.kind === 'terminator') scope = rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg }) : EMPTY;
+      else if (rule.direction === 'backward' || rule.direction === 'both') {
+        if (rule.kind === 'negated') scope = { ...scope, neg: started };
+        else if (rule.kind === 'possible') scope = { ...scope, pos: started };
+      }
+    }
+    bwd[i] = scope;
+  }
+
   const assertionOf = (m: Mention, role: MentionRole): { assertion: Assertion; cue: Cue | null } => {
-    const sentence = sentences[m.from]!;
     let best: { hit: RuleHit<CueRule>; distance: number } | undefined;
-    const consider = (hit: RuleHit<CueRule>, distance: number): void => {
-      if (hit.value.kind !== 'negated' && hit.value.kind !== 'possible') return;
+    const consider = (hit: RuleHit<CueRule> | undefined, distance: number): void => {
+      if (hit === undefined || (hit.value.kind !== 'negated' && hit.value.kind !== 'possible')) return;
       // "A versus B": a bidirectional cue reaches only its close neighbours.
       if (hit.value.direction === 'both' && distance > BIDIRECTIONAL_WINDOW) return;
       if (
@@ -153,46 +200,15 @@ export function analyzeContext(
     // A cue at the very start of the mention ("no abnormal enhancement" as one form).
     const inner = cueAt[m.from];
     if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both')) consider(inner, 0);
-    // Forward cues before the mention. A possibility-only terminator ("with") ends possibility
-    // scopes but lets negation through.
-    let possibleBlocked = false;
-    let words = 0;
-    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence; i--) {
-      const ended = cueEndAt[i];
-      if (ended !== undefined) {
-        const rule = ended.value;
-        if (rule.kind === 'terminator') {
-          if (rule.only !== 'possible') break;
-          possibleBlocked = true;
-        } else if ((rule.direction === 'forward' || rule.direction === 'both') && !(rule.kind === 'possible' && possibleBlocked)) {
-          consider(ended, words);
-          break;
-        }
-        i = ended.from; // skip over the cue as a unit
-        continue;
-      }
-      const t = tokens[i]!;
-      if (t.key === ',' && severityAt[i + 1] !== undefined) break;
-      if (t.kind === 'word') words++;
-    }
-    // Backward cues after the mention.
-    possibleBlocked = false;
-    words = 0;
-    for (let i = m.to; i < n && sentences[i] === sentence; i++) {
-      const started = cueAt[i];
-      if (started !== undefined) {
-        const rule = started.value;
-        if (rule.kind === 'terminator') {
-          if (rule.only !== 'possible') break;
-          possibleBlocked = true;
-        } else if ((rule.direction === 'backward' || rule.direction === 'both') && !(rule.kind === 'possible' && possibleBlocked)) {
-          consider(started, words);
-          break;
-        }
-        i = started.to - 1;
-        continue;
-      }
-      if (tokens[i]!.kind === 'word') words++;
+    // The nearest forward cue before the mention.
+    const before = fwd[m.from]!;
+    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to ? before.neg : before.pos;
+    if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
+    // The nearest backward cue after the mention, in the same sentence.
+    if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
+      const after = bwd[m.to]!;
+      const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
+      if (nearBwd !== undefined) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
     }
     if (best !== undefined) return { assertion: best.hit.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best.hit) };
     if (!role.finding) return { assertion: 'present', cue: null };
@@ -262,25 +278,35 @@ export function analyzeContext(
     return found;
   };
 
+  // Content words (not prepositions) before each token: "at", "of", "the" between a finding and its
+  // level do not make the level farther away.
+  const contentBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    contentBefore[i + 1] = contentBefore[i]! + (t.kind === 'word' && !PREPOSITIONS.has(t.key) ? 1 : 0);
+  }
+  /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
+  const firstGroupFrom = (i: number): number => {
+    let lo = 0;
+    let hi = groups.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (groups[mid]!.from < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
   const levelsOf = (m: Mention): string[] => {
     if (m.level !== undefined) return m.level.levels;
     const sentence = sentences[m.from]!;
-    let forward: { group: LevelGroup; distance: number } | undefined;
-    let backward: { group: LevelGroup; distance: number } | undefined;
-    for (const g of groups) {
-      if (sentences[g.from] !== sentence) continue;
-      if (g.from >= m.to) {
-        let distance = 0;
-        for (let i = m.to; i < g.from; i++) if (tokens[i]!.kind === 'word' && !PREPOSITIONS.has(tokens[i]!.key)) distance++;
-        if (forward === undefined || distance < forward.distance) forward = { group: g, distance };
-      } else if (g.to <= m.from) {
-        let distance = 0;
-        for (let i = g.to; i < m.from; i++) if (tokens[i]!.kind === 'word') distance++;
-        if (backward === undefined || distance <= backward.distance) backward = { group: g, distance };
-      }
-    }
-    const pick = forward !== undefined && (backward === undefined || forward.distance < backward.distance) ? forward : backward;
-    if (pick !== undefined) return pick.group.levels;
+    const k = firstGroupFrom(m.to);
+    const after = groups[k];
+    const before = groups[firstGroupFrom(m.from) - 1];
+    const forward = after !== undefined && sentences[after.from] === sentence ? contentBefore[after.from]! - contentBefore[m.to]! : undefined;
+    const backward = before !== undefined && before.to <= m.from && sentences[before.from] === sentence ? wordsBefore[m.from]! - wordsBefore[before.to]! : undefined;
+    if (forward !== undefined && (backward === undefined || forward < backward)) return after!.levels;
+    if (backward !== undefined) return before!.levels;
     return carryOf.get(sentence) ?? headingOf[m.from] ?? [];
   };
 
@@ -397,7 +423,9 @@ function levelStructure(
   const groupsBySentence = new Map<number, LevelGroup[]>();
   for (const g of groups) {
     const sid = sentences[g.from]!;
-    groupsBySentence.set(sid, [...(groupsBySentence.get(sid) ?? []), g]);
+    const list = groupsBySentence.get(sid);
+    if (list === undefined) groupsBySentence.set(sid, [g]);
+    else list.push(g);
   }
   let carry: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
