@@ -7,7 +7,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { clientErrorHandler, installErrorHandler } from './http/error-handler.js';
 import { installRequestLog } from './http/request-log.js';
 import { explainRoute } from './http/routes/explain.js';
 import { glossaryRoutes } from './http/routes/glossary.js';
@@ -44,6 +44,7 @@ export async function buildApp({ engine, config, logger }: AppDeps): Promise<Fas
       connectionsCheckingInterval: 500,
     },
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler,
   }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);

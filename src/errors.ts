@@ -24,6 +24,7 @@ export const ERRORS = {
   TOO_MANY_TERMS: { status: 422, message: 'Too many caller-supplied terms (MAX_TERMS). Send fewer.' },
   DUPLICATE_TERM_ID: { status: 422, message: 'Two caller-supplied terms share an id. Give each term its own id.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Wait for the number of seconds in the retry-after header.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large. Send fewer or shorter headers.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. The request was not kept; try again.' },
   OVERLOADED: { status: 503, message: 'The service is busy. Retry after the number of seconds in the retry-after header.' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -57,6 +58,7 @@ const REASONS: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

@@ -31,12 +31,12 @@ export function keyChecker(keys: readonly string[]): (presented: string | undefi
   };
 }
 
+// The auth scheme is case-insensitive (RFC 9110 section 11.1); the key is one token.
+const BEARER = /^Bearer +(\S+)$/i;
+
 function presentedKey(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
-  if (typeof auth === 'string') {
-    const m = /^Bearer ([^\s]+)$/.exec(auth);
-    return m?.[1];
-  }
+  if (typeof auth === 'string') return BEARER.exec(auth)?.[1];
   const header = request.headers['x-api-key'];
   return typeof header === 'string' ? header : undefined;
 }
@@ -44,50 +44,19 @@ function presentedKey(request: FastifyRequest): string | undefined {
 const UTF8 = new Set(['utf-8', 'utf8', 'us-ascii']);
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
-const isProtected = (url: string): boolean => url.startsWith('/v1/') || url === '/v1';
+const underV1 = (path: string): boolean => path === '/v1' || path.startsWith('/v1/');
+/**
+ * Both the raw URL and the matched route pattern are checked: the router decodes the path, so
+ * "/%761/glossary" reaches the /v1/glossary route although its raw URL does not start with /v1/.
+ */
+const isProtected = (request: FastifyRequest): boolean =>
+  underV1(request.url) || underV1(request.routeOptions.url ?? '');
 
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const check = keyChecker(config.API_KEYS);
   const keysOn = config.API_KEYS.length > 0;
 
-  app.decorateRequest('keyId', null);
-  // 1. Identify the caller (never rejects), so the rate limit can key on a valid key.
-  app.addHook('onRequest', async (request) => {
-    request.keyId = keysOn ? check(presentedKey(request)) : null;
-  });
-
-  // 2. Rate limit per valid key, else per client address (failed attempts are throttled too).
-  if (config.RATE_LIMIT_PER_MINUTE > 0) {
-    await app.register(rateLimit, {
-      max: config.RATE_LIMIT_PER_MINUTE,
-      timeWindow: 60_000,
-      keyGenerator: (request) => (request.keyId !== null ? `key:${request.keyId}` : `ip:${request.ip}`),
-      allowList: (request) => !isProtected(request.url),
-      errorResponseBuilder: (_request, context) => {
-        const err = new ApiError('RATE_LIMITED') as ApiError & { retryAfter?: number };
-        err.retryAfter = Math.ceil(context.ttl / 1000);
-        return err;
-      },
-    });
-  }
-
-  // 3. Enforce keys on /v1/* before the body is read; then refuse non-UTF-8 charsets.
-  app.addHook('onRequest', async (request) => {
-    if (keysOn && isProtected(request.url) && request.keyId === null) throw new ApiError('UNAUTHORIZED');
-    const type = request.headers['content-type'];
-    if (typeof type === 'string') {
-      const charset = CHARSET.exec(type)?.[1]?.toLowerCase();
-      if (charset !== undefined && !UTF8.has(charset)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
-    }
-  });
-
-  await app.register(cors, {
-    origin: config.CORS_ORIGINS.length > 0 ? [...config.CORS_ORIGINS] : false,
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'authorization', 'x-api-key'],
-    maxAge: 600,
-  });
-
+  // Headers first: hooks below reply early (401, 415, 429, preflight), and those replies need them too.
   await app.register(helmet, {
     // Fit for a JSON API; /docs (Swagger UI) loads its own scripts and styles from this origin.
     contentSecurityPolicy: {
@@ -108,6 +77,53 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('cache-control', 'no-store');
     return payload;
+  });
+
+  // onRequest hooks run in the order added here: identify, rate limit, CORS preflight, enforce.
+  app.decorateRequest('keyId', null);
+  // 1. Identify the caller (never rejects), so the rate limit can key on a valid key.
+  app.addHook('onRequest', async (request) => {
+    request.keyId = keysOn ? check(presentedKey(request)) : null;
+  });
+
+  // 2. Rate limit per valid key, else per client address, before the key is enforced, so failed
+  //    attempts are throttled too. A root hook (not the plugin's per-route hooks, which would run
+  //    after step 4) keeps that order.
+  if (config.RATE_LIMIT_PER_MINUTE > 0) {
+    await app.register(rateLimit, {
+      global: false,
+      max: config.RATE_LIMIT_PER_MINUTE,
+      timeWindow: 60_000,
+      keyGenerator: (request) => (request.keyId !== null ? `key:${request.keyId}` : `ip:${request.ip}`),
+      allowList: (request) => !isProtected(request),
+      errorResponseBuilder: (_request, context) => {
+        const err = new ApiError('RATE_LIMITED') as ApiError & { retryAfter?: number };
+        err.retryAfter = Math.ceil(context.ttl / 1000);
+        return err;
+      },
+    });
+    app.addHook('onRequest', app.rateLimit());
+  }
+
+  // 3. CORS: only listed origins get access-control-allow-origin. Preflights carry no credentials,
+  //    so they are answered here, before the key check; any other OPTIONS request is a 404.
+  const origins = new Set(config.CORS_ORIGINS);
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key'],
+    strictPreflight: false,
+    maxAge: 600,
+  });
+
+  // 4. Enforce keys on /v1/* before the body is read; then refuse non-UTF-8 charsets.
+  app.addHook('onRequest', async (request) => {
+    if (keysOn && isProtected(request) && request.keyId === null) throw new ApiError('UNAUTHORIZED');
+    const type = request.headers['content-type'];
+    if (typeof type === 'string') {
+      const charset = CHARSET.exec(type)?.[1]?.toLowerCase();
+      if (charset !== undefined && !UTF8.has(charset)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
+    }
   });
 
   if (config.MAX_EVENT_LOOP_DELAY_MS > 0) {
