@@ -34,7 +34,10 @@ export async function buildApp({ engine, config, logger }: AppDeps): Promise<Fas
     bodyLimit: config.BODY_LIMIT,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: (config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false) as boolean,
+    trustProxy: config.TRUST_PROXY.length > 0 ? [...config.TRUST_PROXY] : false,
+    // Requests that arrive on a kept-alive connection while closing are served, not sent Fastify's
+    // own 503 (which is outside the one error shape); the connection closes after the reply.
+    return503OnClosing: false,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS + 1000,
     keepAliveTimeout: 5000,

@@ -20,8 +20,8 @@ export const configSchema = z.object({
   MAX_TEXT_CHARS: int(1, 10_000_000).default(100_000),
   /** Caller-supplied terms per request. */
   MAX_TERMS: int(0, 10_000).default(500),
-  /** Comma-separated API keys; when set, /v1/* requires one. */
-  API_KEYS: list.default([]),
+  /** Comma-separated API keys (16 to 512 characters each); when set, /v1/* requires one. */
+  API_KEYS: list.pipe(z.array(z.string().min(16).max(512))).default([]),
   /** Comma-separated browser origins allowed by CORS; none by default. */
   CORS_ORIGINS: list.default([]),
   /** Requests per minute per API key (or per client address without keys); 0 turns the limit off. */
@@ -34,8 +34,8 @@ export const configSchema = z.object({
   HEADERS_TIMEOUT_MS: int(100, 600_000).default(5_000),
   /** How long shutdown waits for in-flight requests before exiting non-zero. */
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
-  /** Trust X-Forwarded-* from this many proxy hops (0 = direct clients only). */
-  TRUST_PROXY_HOPS: int(0, 10).default(0),
+  /** Comma-separated proxy addresses or CIDR ranges whose X-Forwarded-For is trusted; none by default. */
+  TRUST_PROXY: list.pipe(z.array(z.string().regex(/^(?:loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(?:\/\d{1,3})?)$/))).default([]),
   GLOSSARY_DIR: z.string().min(1).default(fileURLToPath(new URL('../glossary', import.meta.url))),
 });
 

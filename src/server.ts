@@ -36,10 +36,30 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ engine, config, logger });
 
-  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS }, async ({ signal, err }) => {
-    if (err !== undefined) logger.error({ errClass: err.name }, 'shutting down after an unexpected error');
+  // close-with-grace's own reports go to console by default, and a second error or a failed close
+  // is printed whole: its message and stack may quote report text. Log fixed messages and the class.
+  const errClass = (e: unknown) => (e instanceof Error ? e.name : typeof e);
+  const grace = {
+    delay: config.SHUTDOWN_TIMEOUT_MS,
+    logger: { error: (e: unknown) => logger.error({ errClass: errClass(e) }, 'shutdown failed') },
+    onSecondError: (e: unknown) => logger.error({ errClass: errClass(e) }, 'second error while shutting down, exiting'),
+    onSecondSignal: (signal: string) => logger.error({ signal }, 'second signal while shutting down, exiting'),
+    onTimeout: (delay: number) => logger.error({ delay }, 'shutdown timed out, exiting'),
+  };
+
+  // close-with-grace exits 0 when a promise is rejected with no reason (its error is falsy):
+  // remember any fault ourselves so that such a crash still exits non-zero.
+  let faulted = false;
+  process.on('unhandledRejection', () => {
+    faulted = true;
+  });
+
+  closeWithGrace(grace, async ({ signal, err }) => {
+    if (err !== undefined) logger.error({ errClass: errClass(err) }, 'shutting down after an unexpected error');
+    else if (faulted) logger.error({ errClass: 'undefined' }, 'shutting down after an unexpected error');
     else logger.info({ signal }, 'shutting down');
     await app.close();
+    if (faulted && err === undefined) throw new Error('unhandled rejection without a reason');
   });
 
   await app.listen({ port: config.PORT, host: config.HOST });
