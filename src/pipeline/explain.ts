@@ -77,13 +77,25 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const sentences = sentenceIds(tokens, engine.noSentenceEnd);
   const contexts = analyzeContext(text, tokens, mtokens, sentences, mentions, roles, engine.rules);
 
-  const annotations = mentions.map((m, k): Annotation => ({
-    start: m.start,
-    end: m.end,
-    text: text.slice(m.start, m.end),
-    ...describe(engine, m, termById),
-    ...contexts[k]!,
-  }));
+  const annotations = mentions.map((m, k): Annotation => {
+    const d = describe(engine, m, termById);
+    const c = contexts[k]!;
+    return {
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+      conceptId: d.conceptId,
+      term: d.term,
+      category: d.category,
+      explanation: d.explanation,
+      assertion: c.assertion,
+      assertionCue: c.assertionCue,
+      severity: c.severity,
+      side: c.side,
+      levels: c.levels,
+      section: c.section,
+    };
+  });
   return { annotations, summary: summarize(annotations, roles), glossaryVersion: engine.version };
 }
 

@@ -14,7 +14,7 @@ import { levelRank } from '../match/levels.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import { longestAt } from '../match/trie.js';
 import type { Token } from '../text/tokenize.js';
-import { findAll, type ContextRules, type CueRule, type RuleHit } from './rules.js';
+import { findAll, type ContextRules, type CueRule, type RuleHit, type SectionRule } from './rules.js';
 
 export type Assertion = 'present' | 'absent' | 'possible';
 
@@ -49,6 +49,11 @@ const BIDIRECTIONAL_WINDOW = 4;
 const FORWARD_MODIFIER_WINDOW = 4;
 
 type Hits = (RuleHit<string> | undefined)[];
+
+const startsUpper = (raw: string): boolean => {
+  const c = raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(raw);
+};
 
 /** The nearest governing cues of each kind at a position. */
 interface Scope {
@@ -335,6 +340,10 @@ function sectionByToken(
   const headerOf = new Array<HeaderSpan | undefined>(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
+  const sectionOptions = {
+    accept: (rule: SectionRule, from: number) => !rule.caseSensitive || rule.raws.every((r, k) => mtokens[from + k]!.raw === r),
+    canExtend: (j: number) => tokens[mtokens[j]!.index]!.newlinesBefore === 0,
+  };
   let p = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (p < mtokens.length && mtokens[p]!.index < i) p++;
@@ -346,11 +355,8 @@ function sectionByToken(
       current = 'findings';
       header = undefined;
     }
-    if (mtokens[p]?.index === i && (lineStart || sentenceStart || /^\p{Lu}/u.test(t.raw))) {
-      const hit = longestAt([rules.sections], mtokens, p, {
-        accept: (rule, from, to) => !rule.caseSensitive || rule.raws.every((r, k) => mtokens[from + k]!.raw === r),
-        canExtend: (j) => tokens[mtokens[j]!.index]!.newlinesBefore === 0,
-      });
+    if (mtokens[p]?.index === i && (lineStart || sentenceStart || startsUpper(t.raw))) {
+      const hit = longestAt(rules.sections, mtokens, p, sectionOptions);
       if (hit !== undefined) {
         const last = mtokens[hit.to - 1]!.index;
         if (isHeaderPosition(tokens, i, last) || (sentenceStart && tokens[last + 1]?.key === ':')) {

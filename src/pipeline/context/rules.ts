@@ -94,9 +94,15 @@ export function findAll<V>(
   accept?: (value: V, from: number, to: number) => boolean,
 ): RuleHit<V>[] {
   const hits: RuleHit<V>[] = [];
+  const options = accept === undefined ? {} : { accept };
+  const roots = trie.root.children;
   let p = 0;
   while (p < mtokens.length) {
-    const hit = longestAt([trie], mtokens, p, accept === undefined ? {} : { accept });
+    if (!roots.has(mtokens[p]!.key)) {
+      p++;
+      continue;
+    }
+    const hit = longestAt(trie, mtokens, p, options);
     if (hit === undefined) {
       p++;
       continue;

@@ -37,6 +37,8 @@ export class FuzzyIndex {
   ) {
     for (const word of targets.keys()) {
       if (word.length < MIN_LENGTH || !LETTERS.test(word)) continue;
+      this.heads.add(word.slice(0, 3));
+      this.tails.add(word[0] + word.slice(-3));
       this.index(word, word);
       for (let i = 0; i < word.length; i++) this.index(word.slice(0, i) + word.slice(i + 1), word);
     }
@@ -50,11 +52,18 @@ export class FuzzyIndex {
     } else if (!have.includes(word)) have.push(word);
   }
 
+  // A word within distance 1 of a target of 7+ letters keeps the target's first 3 or last 3 letters
+  // (one edit cannot touch both ends), and a correction keeps the first letter, so most ordinary
+  // words are ruled out by two set lookups: first three letters, or first letter + last three.
+  private readonly heads = new Set<string>();
+  private readonly tails = new Set<string>();
+
   /** The one glossary word this token key is a typo of, or undefined. */
   correct(key: string): string | undefined {
     if (key.length < MIN_LENGTH || !LETTERS.test(key) || this.vocabulary.has(key) || this.protectedWords.has(key)) {
       return undefined;
     }
+    if (!this.heads.has(key.slice(0, 3)) && !this.tails.has(key[0] + key.slice(-3))) return undefined;
     const found = new Set<string>();
     const consider = (k: string): void => {
       const words = this.deletions.get(k);

@@ -30,7 +30,7 @@ export function matchTokens(tokens: readonly Token[], spelling: SpellingMap): Ma
   for (let i = 0; i < tokens.length; i++) {
     if (isJoiningHyphen(tokens, i)) continue;
     const t = tokens[i]!;
-    out.push({ index: i, key: spelling.get(t.key) ?? t.key, raw: t.raw.normalize('NFKC') });
+    out.push({ index: i, key: spelling.get(t.key) ?? t.key, raw: t.ascii ? t.raw : t.raw.normalize('NFKC') });
   }
   return out;
 }

@@ -50,6 +50,7 @@ const MAIN: Record<Region, number> = { C: 7, T: 12, L: 5, S: 5 };
 const REGION_ORDER: Region[] = ['C', 'T', 'L', 'S'];
 const VERTEBRA = /^([CTLSDctlsd])(\d{1,2})$/;
 const NUMBER = /^\d{1,2}$/;
+const LEVEL_LETTER = new Set([...'CTLSDctlsd'].map((c) => c.charCodeAt(0)));
 
 export const vertebraName = (v: Vertebra): string => `${v.region}${v.n}`;
 
@@ -195,6 +196,9 @@ export class LevelGrammar {
   }
 
   private notationAt(tokens: readonly Token[], i: number): LevelHit | undefined {
+    // Every level starts with a short word beginning C, T, L, S or D: most tokens leave here.
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || t.raw.length > 3 || !LEVEL_LETTER.has(t.raw.charCodeAt(0))) return undefined;
     const disc = discAt(tokens, i);
     if (disc !== undefined) {
       if (adjacent(disc.a, disc.b)) {
@@ -263,8 +267,19 @@ export class LevelGrammar {
     return out;
   }
 
+  // Level labels come from a small closed set (the grammar only produces real levels), so their
+  // sentences are memoised for the life of the engine.
+  private readonly described = new Map<string, string>();
+
   /** A plain-language sentence for one level hit, from the data's templates. */
   describe(hit: LevelHit): string {
+    const key = `${hit.kind}\0${hit.label}`;
+    let sentence = this.described.get(key);
+    if (sentence === undefined) this.described.set(key, (sentence = this.fillTemplate(hit)));
+    return sentence;
+  }
+
+  private fillTemplate(hit: LevelHit): string {
     const name = (label: string): string => {
       const m = /^([CTLS])(\d+)$/.exec(label);
       if (m === null) return label;

@@ -2,7 +2,7 @@
 // text: glossary concepts, caller-supplied terms and spine levels, leftmost-longest, non-overlapping.
 import type { Concept } from '../../glossary/schema.js';
 import type { Token } from '../text/tokenize.js';
-import { FuzzyIndex } from './fuzzy.js';
+import { FuzzyIndex, MIN_LENGTH } from './fuzzy.js';
 import { numberVariants } from './inflect.js';
 import { phraseKeys, type MatchToken, type SpellingMap } from './keys.js';
 import type { LevelGrammar, LevelHit } from './levels.js';
@@ -143,10 +143,13 @@ function capsLines(tokens: readonly Token[]): boolean[] {
   const close = (end: number): void => {
     let letters = false;
     let lower = false;
-    for (let k = lineStart; k < end; k++) {
+    for (let k = lineStart; k < end && !lower; k++) {
       const raw = tokens[k]!.raw;
-      if (/[a-z]/.test(raw)) lower = true;
-      if (/[A-Za-z]/.test(raw)) letters = true;
+      for (let c = 0; c < raw.length; c++) {
+        const code = raw.charCodeAt(c);
+        if (code >= 97 && code <= 122) lower = true;
+        else if (code >= 65 && code <= 90) letters = true;
+      }
     }
     const caps = letters && !lower;
     for (let k = lineStart; k < end; k++) out[k] = caps;
@@ -174,11 +177,14 @@ export function findMentions(
   custom?: TokenTrie<FormEntry>,
 ): Mention[] {
   const caps = capsLines(tokens);
-  const corrections = new Map<string, string | undefined>();
+  // Typo corrections, memoised per distinct word for this request only ('' = none).
+  const corrections = new Map<string, string>();
   const alternative = (j: number): string | undefined => {
     const key = mtokens[j]!.key;
-    if (!corrections.has(key)) corrections.set(key, parts.fuzzy.correct(key));
-    return corrections.get(key);
+    if (key.length < MIN_LENGTH) return undefined;
+    let corrected = corrections.get(key);
+    if (corrected === undefined) corrections.set(key, (corrected = parts.fuzzy.correct(key) ?? ''));
+    return corrected === '' ? undefined : corrected;
   };
   const canExtend = (j: number): boolean => tokens[mtokens[j]!.index]!.newlinesBefore < 2;
   const accept = (entry: FormEntry, from: number, to: number): boolean => {
@@ -189,11 +195,20 @@ export function findMentions(
     return true;
   };
 
+  const options = { alternative, canExtend, accept };
   const scan = (trie: TokenTrie<FormEntry>, levels: LevelGrammar | undefined, out: Mention[]): void => {
+    const roots = trie.root.children;
     let p = 0;
     while (p < mtokens.length) {
       const ti = mtokens[p]!.index;
-      const hit = longestAt([trie], mtokens, p, { alternative, canExtend, accept });
+      // Most tokens start no phrase: test the trie's first level before walking it.
+      const key = mtokens[p]!.key;
+      let startsPhrase = roots.has(key);
+      if (!startsPhrase) {
+        const alt = alternative(p);
+        startsPhrase = alt !== undefined && roots.has(alt);
+      }
+      const hit = startsPhrase ? longestAt(trie, mtokens, p, options) : undefined;
       const level = levels?.at(tokens, ti);
       const hitEnd = hit === undefined ? -1 : tokens[mtokens[hit.to - 1]!.index]!.end;
       const levelEnd = level === undefined ? -1 : tokens[level.to - 1]!.end;

@@ -56,31 +56,35 @@ export interface WalkOptions<V> {
 }
 
 /**
- * The longest phrase of any of the tries starting at token `from`; among phrases of equal length,
- * the earlier trie wins (tries are given in priority order), then the first accepted value.
+ * The longest phrase of the trie starting at token `from`, with the first accepted value at that
+ * length. Called at every token position, so it allocates nothing until it finds a phrase.
  */
-export function longestAt<V>(
-  tries: readonly TokenTrie<V>[],
-  tokens: readonly MatchToken[],
-  from: number,
-  options: WalkOptions<V> = {},
-): TrieHit<V> | undefined {
+export function longestAt<V>(trie: TokenTrie<V>, tokens: readonly MatchToken[], from: number, options: WalkOptions<V>): TrieHit<V> | undefined {
+  const { alternative, canExtend, accept } = options;
   let best: TrieHit<V> | undefined;
-  for (const trie of tries) {
-    let node: TrieNode<V> | undefined = trie.root;
-    for (let j = from; j < tokens.length; j++) {
-      if (j > from && options.canExtend !== undefined && !options.canExtend(j)) break;
-      let next: TrieNode<V> | undefined = node.children.get(tokens[j]!.key);
-      if (next === undefined && options.alternative !== undefined) {
-        const alt = options.alternative(j);
-        if (alt !== undefined) next = node.children.get(alt);
+  let node: TrieNode<V> | undefined = trie.root;
+  for (let j = from; j < tokens.length; j++) {
+    if (j > from && canExtend !== undefined && !canExtend(j)) break;
+    let next: TrieNode<V> | undefined = node.children.get(tokens[j]!.key);
+    if (next === undefined && alternative !== undefined) {
+      const alt = alternative(j);
+      if (alt !== undefined) next = node.children.get(alt);
+    }
+    if (next === undefined) break;
+    node = next;
+    const values = node.values;
+    if (values.length > 0) {
+      let value: V | undefined;
+      if (accept === undefined) value = values[0];
+      else {
+        for (const v of values) {
+          if (accept(v, from, j + 1)) {
+            value = v;
+            break;
+          }
+        }
       }
-      if (next === undefined) break;
-      node = next;
-      if (node.values.length > 0 && (best === undefined || j + 1 > best.to)) {
-        const value = options.accept === undefined ? node.values[0] : node.values.find((v) => options.accept!(v, from, j + 1));
-        if (value !== undefined) best = { from, to: j + 1, value };
-      }
+      if (value !== undefined) best = { from, to: j + 1, value };
     }
   }
   return best;

@@ -19,6 +19,8 @@ export interface Token {
   newlinesBefore: number;
   /** True when white space separates this token from the previous one. */
   spaceBefore: boolean;
+  /** True when the token is plain ASCII (its key needs no Unicode normalisation). */
+  ascii: boolean;
 }
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -51,7 +53,8 @@ function isSpace(code: number): boolean {
 const isApostrophe = (ch: string | undefined): boolean => ch === "'" || ch === '\u2019' || ch === '\u2018';
 
 /** Normalises one token for matching. */
-export function tokenKey(raw: string): string {
+export function tokenKey(raw: string, ascii = false): string {
+  if (ascii) return raw === '`' ? "'" : raw.toLowerCase();
   return raw.normalize('NFKC').toLowerCase().replace(DASHES, '-').replace(APOSTROPHES, "'");
 }
 
@@ -76,6 +79,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    let ascii = code < 128;
     // A surrogate pair is one character: never split it.
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
     const ch = text.slice(i, i + width);
@@ -85,6 +89,19 @@ export function tokenize(text: string): Token[] {
       i += width;
       while (i < n) {
         const c = text.charCodeAt(i);
+        if (c < 128) {
+          // ASCII letters and digits: the common case, no string slicing.
+          if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+            i++;
+            continue;
+          }
+          if (c === 39 && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1] ?? '')) {
+            i++;
+            continue;
+          }
+          break;
+        }
+        ascii = false;
         const w = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
         const next = text.slice(i, i + w);
         if (isWordChar(c, next)) {
@@ -100,7 +117,7 @@ export function tokenize(text: string): Token[] {
       i += width;
     }
     const raw = text.slice(start, i);
-    tokens.push({ start, end: i, kind, raw, key: tokenKey(raw), newlinesBefore: newlines, spaceBefore: space });
+    tokens.push({ start, end: i, kind, raw, key: tokenKey(raw, ascii), ascii, newlinesBefore: newlines, spaceBefore: space });
     newlines = 0;
     space = false;
   }
