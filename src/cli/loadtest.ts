@@ -1,5 +1,5 @@
 // npm run loadtest: sustained load on the real server (RELIABILITY.md D1, D2, D5 short form, D6).
-// Starts src/server.ts as a child process on 127.0.0.1 (loopback only; never another host), drives it
+// Starts the built server (dist/server.js, as production runs it) as a child process on 127.0.0.1 (loopback only; never another host), drives it
 // with autocannon for --duration seconds (60) on --connections keep-alive connections (50), each
 // request about 3 KB of real corpus report, and mixes in 1% oversized (> BODY_LIMIT, expect 413) and
 // 1% malformed (expect 400) requests on short connections of their own. Every request carries a
@@ -67,7 +67,7 @@ const env = {
   PORT: String(port),
 };
 const config = loadConfig(env); // the same validation the server runs; tells us BODY_LIMIT
-const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'server.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [join('dist', 'server.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 const pid = child.pid!;
 let exit: { code: number | null; signal: string | null } | undefined;
 const exited = new Promise<void>((resolve) =>
