@@ -127,7 +127,7 @@ if (!(await ready(60_000))) {
 function rssMb(): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+    const kb = Number.parseInt(status.split('\n').find((line) => line.startsWith('VmRSS:'))?.slice(6).trim() ?? '', 10);
     if (Number.isFinite(kb)) return kb / 1024;
   } catch {
     // not Linux: fall through

@@ -13,7 +13,7 @@ const WORD = /[A-Za-z][A-Za-z']*/g;
 
 /** Flesch-Kincaid grade: 0.39 (words / sentences) + 11.8 (syllables / words) - 15.59. */
 export function fleschKincaid(text: string): Readability {
-  const sentences = Math.max(1, text.split(/[.!?]+(?:\s|$)/).filter((s) => /[A-Za-z]/.test(s)).length);
+  const sentences = Math.max(1, text.split(/[.!?](?=\s|$)/).filter((s) => /[A-Za-z]/.test(s)).length);
   const words = text.match(WORD) ?? [];
   const syllables = words.reduce((sum, w) => sum + Math.max(1, syllable(w)), 0);
   const n = Math.max(1, words.length);

@@ -42,7 +42,15 @@ function presentedKey(request: FastifyRequest): string | undefined {
 }
 
 const UTF8 = new Set(['utf-8', 'utf8', 'us-ascii']);
-const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+/** The charset parameter of a content-type header, lower-cased, without quotes. */
+function charsetOf(type: string): string | undefined {
+  for (const param of type.split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    return param.slice(eq + 1).trim().replace(/^"|"$/g, '').toLowerCase();
+  }
+  return undefined;
+}
 
 const underV1 = (path: string): boolean => path === '/v1' || path.startsWith('/v1/');
 /**
@@ -121,7 +129,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     if (keysOn && isProtected(request) && request.keyId === null) throw new ApiError('UNAUTHORIZED');
     const type = request.headers['content-type'];
     if (typeof type === 'string') {
-      const charset = CHARSET.exec(type)?.[1]?.toLowerCase();
+      const charset = charsetOf(type);
       if (charset !== undefined && !UTF8.has(charset)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
     }
   });

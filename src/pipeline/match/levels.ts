@@ -288,7 +288,7 @@ export class LevelGrammar {
       return `the ${ordinal} bone of the ${region.name} (${label})`;
     };
     const fill = (template: string, vars: Record<string, string>): string =>
-      template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+      Object.entries(vars).reduce((out, [k, v]) => out.replaceAll(`{${k}}`, v), template);
     if (hit.kind === 'disc') {
       const [a, b] = hit.label.split('-') as [string, string];
       return fill(this.data.templates.disc, { label: hit.label, a: name(a), b: name(b) });
