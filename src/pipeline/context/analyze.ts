@@ -423,8 +423,9 @@ function levelStructure(
   }
 
   // Carry-over: a sentence with no level of its own takes the one level group of the previous
-  // sentence of its paragraph ("At L4-5 there is a bulge. There is also facet arthropathy.").
-  // Paragraphs end at blank lines, section headers and list items ("1.", "-").
+  // sentence on its line ("At L4-5 there is a bulge. There is also facet arthropathy."). A line
+  // break ends it: reports written a statement per line change subject at every line, and level
+  // paragraphs are covered by headings. Section headers and list items ("1.", "-") end it too.
   const carryOf = new Map<number, string[]>();
   const groupsBySentence = new Map<number, LevelGroup[]>();
   for (const g of groups) {
@@ -440,7 +441,7 @@ function levelStructure(
     const t = tokens[i]!;
     const next = tokens[i + 1];
     const listItem = (/^\d{1,2}$/.test(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || ['-', '*', '•'].includes(t.key);
-    if (t.newlinesBefore >= 2 || headerAt[i] === 1 || listItem) carry = undefined;
+    if (t.newlinesBefore >= 1 || headerAt[i] === 1 || listItem) carry = undefined;
     const own = groupsBySentence.get(sid);
     if (own === undefined) {
       if (carry !== undefined) carryOf.set(sid, carry);

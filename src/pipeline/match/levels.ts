@@ -216,10 +216,13 @@ export class LevelGrammar {
     }
     const v = parseVertebra(tokens[i], false);
     if (v === undefined) return undefined;
-    const range = this.rangeAfter(tokens, i + 1, (j) => {
+    const vertebraAt = (j: number): Disc | undefined => {
       const b = parseVertebra(tokens[j], false);
       return b === undefined ? undefined : { a: b, b, to: j + 1 };
-    });
+    };
+    // "between C3 and C7" is a range too.
+    const between = tokens[i - 1]?.key === 'between' && tokens[i + 1]?.key === 'and' && tokens[i + 2]?.newlinesBefore === 0 ? vertebraAt(i + 2) : undefined;
+    const range = between ?? this.rangeAfter(tokens, i + 1, vertebraAt);
     if (range !== undefined && rank(range.b) > rank(v)) {
       const levels = vertebraRange(v, range.b).map(vertebraName);
       return { from: i, to: range.to, kind: 'range', conceptId: 'level-range', label: `${levels[0]} to ${levels[levels.length - 1]}`, levels };
