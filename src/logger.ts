@@ -1,6 +1,7 @@
 // The service's pino logger. Request logs are built from an allowlist (http/request-log.ts); redact
 // is a second net for anything that might carry report text or secrets.
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { errorFields } from './http/error-handler.js';
 
 export const REDACT_PATHS = [
   'req.headers.authorization',
@@ -28,7 +29,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       // Fastify attaches these on some internal log lines; keep only what a request log may carry.
       req: (req: { method?: string; id?: string }) => ({ method: req.method, id: req.id }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      err: (err: { name?: string; code?: string }) => ({ type: err.name, code: err.code }),
+      err: (err: unknown) => errorFields(err),
     },
   };
   return destination === undefined ? pino(options) : pino(options, destination);

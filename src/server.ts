@@ -34,6 +34,11 @@ async function main(): Promise<void> {
   }
   logger.info({ concepts: engine.concepts.size, glossaryVersion: engine.version, ms: Math.round(performance.now() - started) }, 'glossary loaded');
 
+  // Any text under the character cap should fit the body limit even fully escaped (\uXXXX = 6 bytes).
+  if (config.BODY_LIMIT < 6 * config.MAX_TEXT_CHARS + 1024) {
+    logger.warn({ BODY_LIMIT: config.BODY_LIMIT, MAX_TEXT_CHARS: config.MAX_TEXT_CHARS }, 'BODY_LIMIT is below 6 x MAX_TEXT_CHARS: some texts under the character cap will get 413');
+  }
+
   const app = await buildApp({ engine, config, logger });
 
   // close-with-grace's own reports go to console by default, and a second error or a failed close

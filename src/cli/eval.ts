@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scoreReport, summarize, pct, type GoldSpan, type SpanResult } from '../eval/score.js';
 import { loadGlossary } from '../glossary/loader.js';
-import { compileEngine } from '../pipeline/compile.js';
+import { compileEngine, isFinding } from '../pipeline/compile.js';
 import { explain, type Annotation } from '../pipeline/explain.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,7 +30,10 @@ for (const file of readdirSync(join(corpusDir, 'reports')).filter((f) => f.endsW
   const gold = (JSON.parse(readFileSync(join(corpusDir, 'gold', file.replace(/\.txt$/, '.json')), 'utf8')) as { spans: GoldSpan[] }).spans;
   const { annotations } = explain(engine, { text });
   for (const r of scoreReport(gold, annotations)) all.push({ ...r, report: file });
-  for (const a of annotations) if (['alignment', 'congenital', 'degeneration', 'finding', 'infection', 'postoperative', 'trauma', 'tumor'].includes(a.category)) findings.push({ report: file, text, a });
+  for (const a of annotations) {
+    const concept = engine.concepts.get(a.conceptId);
+    if (concept !== undefined && isFinding(concept)) findings.push({ report: file, text, a });
+  }
 }
 
 const s = summarize(all);

@@ -62,7 +62,7 @@ export const conceptSchema = z
     abbreviations: z.array(phrase).default([]),
     explanation: z.string().min(20).max(400),
     /** Phrases that must produce this concept through the real pipeline. */
-    examples: z.array(phrase).min(1),
+    examples: z.array(phrase).min(2).max(6),
     /** Near misses that must not produce this concept. */
     nonExamples: z.array(phrase).default([]),
     seeAlso: z.array(z.string().regex(kebab)).default([]),

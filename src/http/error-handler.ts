@@ -23,7 +23,6 @@ const BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
   408: 'REQUEST_TIMEOUT',
   413: 'BODY_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
@@ -32,12 +31,16 @@ const BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /** Maps any thrown error to a catalogue code, without looking at its message. */
-export function classify(error: FastifyError | ApiError | Error): ErrorCode {
+export function classify(error: FastifyError | ApiError | Error, route?: string): ErrorCode {
   // Anything can be thrown, null and strings included.
   if (typeof error !== 'object' || error === null) return 'INTERNAL';
   if (error instanceof ApiError) return error.code;
   const e = error as FastifyError;
-  if (e.validation !== undefined) return e.validationContext === 'querystring' ? 'QUERY_NOT_ALLOWED' : 'INVALID_BODY';
+  if (e.validation !== undefined) {
+    if (e.validationContext === 'querystring') return route === '/v1/explain' ? 'QUERY_NOT_ALLOWED' : 'INVALID_QUERY';
+    if (e.validationContext === 'params') return 'CONCEPT_NOT_FOUND';
+    return 'INVALID_BODY';
+  }
   if (e.code !== undefined && FASTIFY_CODES[e.code] !== undefined) return FASTIFY_CODES[e.code]!;
   // JSON.parse errors and proto-poisoning come out of the JSON parser as 400 SyntaxErrors.
   if (e instanceof SyntaxError && e.statusCode === 400) return 'INVALID_JSON';
@@ -65,7 +68,7 @@ export function errorFields(error: unknown): { errClass: string; errFastifyCode?
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const code = classify(error);
+    const code = classify(error, request.routeOptions.url);
     const body = errorBody(code);
     if (body.statusCode >= 500) {
       // The error itself may carry input in its message: log its class and code, never the message.
@@ -91,8 +94,9 @@ export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: 
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST';
   const body = errorBody(code);
   this.log.debug({ errCode: code, ...errorFields(err) }, 'client error');
-  // Like Node's own handler: answer only if nothing of a response has been written yet.
-  if (socket.writable && ((socket as Socket).bytesWritten ?? 0) === 0) {
+  // Like Node's own handler: answer unless the response in progress has sent its headers.
+  const inProgress = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && (inProgress === undefined || inProgress === null || !inProgress.headersSent)) {
     const json = JSON.stringify(body);
     socket.write(
       `HTTP/1.1 ${body.statusCode} ${body.error}\r\nContent-Type: application/json; charset=utf-8\r\n` +

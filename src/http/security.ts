@@ -4,9 +4,9 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import underPressure from '@fastify/under-pressure';
+import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-pressure';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { ApiError, errorBody } from '../errors.js';
 
@@ -138,9 +138,14 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     await app.register(underPressure, {
       maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
       retryAfter: 5,
-      pressureHandler: (_request, reply) => {
-        void reply.code(503).header('retry-after', '5').type('application/json; charset=utf-8').send(errorBody('OVERLOADED'));
-      },
+      // Liveness stays answered under load (a restart would not help); everything else is shed.
+      // A value returned here is sent as the reply (the types say void; the plugin sends it).
+      pressureHandler: ((request: FastifyRequest, reply: FastifyReply) => {
+        if (request.routeOptions.url === '/healthz') return undefined;
+        (reply as FastifyReply & { errorCode?: string }).errorCode = 'OVERLOADED';
+        void reply.code(503).header('retry-after', '5').type('application/json; charset=utf-8');
+        return errorBody('OVERLOADED');
+      }) as unknown as NonNullable<FastifyUnderPressureOptions['pressureHandler']>,
     });
   }
 }

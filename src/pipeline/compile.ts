@@ -18,25 +18,7 @@ export interface Engine {
 
 export function compileEngine(data: GlossaryData): Engine {
   const spelling = new Map(Object.entries(data.text.spelling));
-  const { trie, vocabulary, conflicts } = compileConcepts(data.concepts, spelling);
-  // Each target word maps to what it means: the concepts it is a whole one-word form of, else
-  // itself; a typo is corrected only when every candidate word means the same thing.
-  const fuzzyTargets = new Map<string, Set<string>>();
-  const inner = new Set<string>();
-  for (const c of data.concepts) {
-    if (!c.fuzzy) continue;
-    for (const form of c.forms) {
-      const words = form.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 0).map((w) => spelling.get(w) ?? w);
-      if (words.length === 1) {
-        const owners = fuzzyTargets.get(words[0]!) ?? new Set<string>();
-        owners.add(c.id);
-        fuzzyTargets.set(words[0]!, owners);
-      } else {
-        for (const w of words) inner.add(w);
-      }
-    }
-  }
-  for (const w of inner) if (!fuzzyTargets.has(w)) fuzzyTargets.set(w, new Set([`~${w}`]));
+  const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling);
   const fuzzy = new FuzzyIndex(vocabulary, fuzzyTargets, new Set(data.text.fuzzyProtected));
   return {
     version: data.version,

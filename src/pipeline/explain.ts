@@ -110,9 +110,8 @@ function describe(
   }
   const concept = engine.concepts.get(m.conceptId);
   if (m.level !== undefined) {
-    const specific = engine.matcher.levels.describe(m.level);
-    const general = concept?.explanation ?? '';
-    return { conceptId: m.conceptId, term: m.level.label, category: 'level-notation', explanation: general ? `${specific} ${general}` : specific };
+    // The level in plain words; the notation in general is one GET /v1/glossary/:id away.
+    return { conceptId: m.conceptId, term: m.level.label, category: concept?.category ?? 'level-notation', explanation: engine.matcher.levels.describe(m.level) };
   }
   return { conceptId: m.conceptId, term: concept?.term ?? m.conceptId, category: concept?.category ?? 'custom', explanation: concept?.explanation ?? '' };
 }

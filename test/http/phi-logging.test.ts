@@ -105,7 +105,7 @@ const CASES: Case[] = [
   ['400 JSON with a stray token', () => keyed, withKey(post('/v1/explain', { payload: `{"text": ${SENTINEL}}`, headers: { 'content-type': 'application/json' } })), 400, 'INVALID_JSON'],
   ['400 __proto__ key beside the report', () => keyed, withKey(post('/v1/explain', { payload: `{"text": "${REPORT}", "__proto__": {"${SENTINEL}": 1}}`, headers: { 'content-type': 'application/json' } })), 400, 'INVALID_JSON'],
   ['400 sentinel in the explain query string', () => keyed, withKey(post(`/v1/explain?note=${enc(SENTINEL)}`, json({ text: REPORT }))), 400, 'QUERY_NOT_ALLOWED'],
-  ['400 sentinel as a query key', () => keyed, withKey({ method: 'GET', url: `/v1/glossary?${enc(SENTINEL)}=1` }), 400, 'QUERY_NOT_ALLOWED'],
+  ['400 sentinel as a query key', () => keyed, withKey({ method: 'GET', url: `/v1/glossary?${enc(SENTINEL)}=1` }), 400, 'INVALID_QUERY'],
   // 401
   ['401 sentinel as the bearer token', () => keyed, post('/v1/explain', { ...json({ text: REPORT }), headers: { 'content-type': 'application/json', authorization: `Bearer ${MRN}` } }), 401, 'UNAUTHORIZED'],
   ['401 sentinel as the whole authorization value', () => keyed, post('/v1/explain', { ...json({ text: REPORT }), headers: { 'content-type': 'application/json', authorization: SENTINEL } }), 401, 'UNAUTHORIZED'],

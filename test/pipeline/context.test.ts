@@ -210,6 +210,10 @@ describe('regression', () => {
   it('a cue inside a longer pseudo-cue does not negate ("no change")', () => {
     expect(find('No change of the hemangioma.', 'hemangioma').assertion).toBe('present');
   });
+  it('"i.e." and "e.g." do not end a sentence (the negation reaches past them)', () => {
+    expect(find('No fracture, i.e. no compression deformity or retropulsion.', 'retropulsion').assertion).toBe('absent');
+    expect(find('No acute finding, e.g. fracture.', 'fracture').assertion).toBe('absent');
+  });
   it('a hard-wrapped sentence keeps its negation', () => {
     expect(find('There is no evidence of\nstenosis.', 'stenosis').assertion).toBe('absent');
   });

@@ -117,3 +117,19 @@ describe('caller-supplied terms', () => {
     expect(annotations.filter((a) => a.category === 'custom').map((a) => a.conceptId)).toEqual(['b']);
   });
 });
+
+describe('regression (review findings)', () => {
+  it('"T1 and T2" are weightings, not the T1 vertebra', () => {
+    const { annotations, summary } = run('Sagittal T1 and T2 weighted images. Disc bulge.');
+    expect(annotations.filter((a) => a.conceptId.startsWith('level-'))).toEqual([]);
+    expect(summary).toEqual([]);
+  });
+  it('a concept with "fuzzy": false is never reached through a typo', () => {
+    expect(run('multipel levels').annotations.some((a) => a.conceptId === 'multilevel')).toBe(false);
+    expect(run('multilevel changes').annotations.some((a) => a.conceptId === 'multilevel')).toBe(true);
+  });
+  it('a very long unknown word is not typo-checked letter by letter (and matches nothing)', () => {
+    const word = `sten${'o'.repeat(20_000)}sis`;
+    expect(run(`mild ${word} here`).annotations.map((a) => a.text)).toEqual(['mild']);
+  });
+});

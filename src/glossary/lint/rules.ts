@@ -165,4 +165,3 @@ export function medianOf(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 10) / 10;
 }
 
-export const _forTests = { producedBy, texts };

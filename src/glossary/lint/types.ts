@@ -1,4 +1,4 @@
-// Shared types of the glossary linter: one module per rule, each with a stable code.
+// Shared types of the glossary linter: every rule (rules.ts) has a stable code and a one-line fix.
 import type { Engine } from '../../pipeline/compile.js';
 import type { Concept, GlossaryData } from '../schema.js';
 

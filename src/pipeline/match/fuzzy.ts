@@ -37,6 +37,7 @@ export class FuzzyIndex {
   ) {
     for (const word of targets.keys()) {
       if (word.length < MIN_LENGTH || !LETTERS.test(word)) continue;
+      this.maxLength = Math.max(this.maxLength, word.length);
       this.heads.add(word.slice(0, 3));
       this.tails.add(word[0] + word.slice(-3));
       this.index(word, word);
@@ -57,12 +58,16 @@ export class FuzzyIndex {
   // words are ruled out by two set lookups: first three letters, or first letter + last three.
   private readonly heads = new Set<string>();
   private readonly tails = new Set<string>();
+  /** Longest target: a word more than one letter longer cannot be within distance 1 (and this keeps a
+   *  16,000-letter "word" from costing 16,000 deletions). */
+  private maxLength = 0;
 
   /** The one glossary word this token key is a typo of, or undefined. */
   correct(key: string): string | undefined {
     if (key.length < MIN_LENGTH || !LETTERS.test(key) || this.vocabulary.has(key) || this.protectedWords.has(key)) {
       return undefined;
     }
+    if (key.length > this.maxLength + 1) return undefined;
     if (!this.heads.has(key.slice(0, 3)) && !this.tails.has(key[0] + key.slice(-3))) return undefined;
     const found = new Set<string>();
     const consider = (k: string): void => {

@@ -3,6 +3,7 @@
 // ("L3-4 through L5-S1"). Levels are normalised to "L4-L5", "L5-S1", "C7-T1", "L4".
 // The notation is grammar (code); the words around it (range words, vertebra context words,
 // explanation templates) are data from glossary/_context/levels.json.
+import type { LevelWordData } from '../../glossary/schema.js';
 import type { Token } from '../text/tokenize.js';
 
 export type Region = 'C' | 'T' | 'L' | 'S';
@@ -14,21 +15,8 @@ export interface Vertebra {
   dorsal?: boolean;
 }
 
-export interface LevelData {
-  /** Words that join two levels into a range: "through", "to", "thru". */
-  rangeWords: readonly string[];
-  /** Words after a standalone T1/T2 that make it a vertebra rather than an MRI weighting. */
-  vertebraContext: readonly string[];
-  /** Words after a vertebra that make it a nerve-root name ("L5 nerve root"). */
-  rootWords: readonly string[];
-  /** Words that belong to the level notation when they follow it ("L4-5 level"). */
-  suffixWords: readonly string[];
-  /** Words joining two adjacent vertebrae into their disc level ("L4 on L5"). */
-  slipWords: readonly string[];
-  regions: Readonly<Record<Region, { name: string }>>;
-  ordinals: readonly string[];
-  templates: { disc: string; vertebra: string; root: string; range: string };
-}
+/** The words around level notation and its explanation templates (glossary/_context/levels.json). */
+export type LevelData = LevelWordData;
 
 export type LevelKind = 'disc' | 'vertebra' | 'root' | 'range';
 

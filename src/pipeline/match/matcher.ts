@@ -23,6 +23,8 @@ export interface FormEntry {
    * position: at a line start, before ":" or a line end. Longer ones ("communicated to") match anywhere.
    */
   header: boolean;
+  /** Whether the concept allows typo-corrected matches. */
+  fuzzy: boolean;
 }
 
 export interface FormConflict {
@@ -32,6 +34,11 @@ export interface FormConflict {
 
 export interface ConceptTrie {
   trie: TokenTrie<FormEntry>;
+  /**
+   * Typo-correction targets: each word of a fuzzy concept's forms, mapped to what it means (the
+   * concepts it is a whole one-word form of, else "~word" for itself).
+   */
+  fuzzyTargets: Map<string, Set<string>>;
   /** Every word of every form: never typo-corrected, and the targets of corrections. */
   vocabulary: Set<string>;
   /** Listed forms claimed by more than one concept (the linter reports these). */
@@ -50,7 +57,7 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
     const add = (form: string, caseSensitive: boolean): void => {
       for (const { keys, raws } of phraseKeys(form, spelling)) {
         const header = concept.category === 'report-section' && (caseSensitive || keys.length === 1);
-        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header };
+        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header, fuzzy: concept.fuzzy };
         const k = caseSensitive ? `A\0${raws.join('\0')}` : `f\0${keys.join('\0')}`;
         const ids = owners.get(k);
         if (ids === undefined) owners.set(k, [concept.id]);
@@ -85,11 +92,23 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
     }
   }
 
+  const fuzzyTargets = new Map<string, Set<string>>();
+  const inner = new Set<string>();
+  for (const { keys, entry } of listedForms) {
+    if (!entry.fuzzy) continue;
+    if (keys.length === 1) {
+      const meanings = fuzzyTargets.get(keys[0]!) ?? new Set<string>();
+      meanings.add(entry.conceptId);
+      fuzzyTargets.set(keys[0]!, meanings);
+    } else for (const key of keys) inner.add(key);
+  }
+  for (const key of inner) if (!fuzzyTargets.has(key)) fuzzyTargets.set(key, new Set([`~${key}`]));
+
   const conflicts: FormConflict[] = [];
   for (const [k, ids] of owners) {
     if (ids.length > 1) conflicts.push({ key: k.slice(2).split('\0').join(' '), conceptIds: [...ids].sort() });
   }
-  return { trie, vocabulary, conflicts };
+  return { trie, vocabulary, fuzzyTargets, conflicts };
 }
 
 /** Compiles caller-supplied terms into a small trie, per request. */
@@ -97,7 +116,7 @@ export function compileCustomTerms(terms: readonly { id: string; text: string }[
   const trie = new TokenTrie<FormEntry>();
   for (const term of terms) {
     for (const { keys, raws } of phraseKeys(term.text, spelling)) {
-      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false });
+      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false, fuzzy: true });
     }
   }
   return trie;
@@ -187,7 +206,8 @@ export function findMentions(
     return corrected === '' ? undefined : corrected;
   };
   const canExtend = (j: number): boolean => tokens[mtokens[j]!.index]!.newlinesBefore < 2;
-  const accept = (entry: FormEntry, from: number, to: number): boolean => {
+  const accept = (entry: FormEntry, from: number, to: number, corrected: boolean): boolean => {
+    if (corrected && !entry.fuzzy) return false;
     if (entry.header && !isHeaderPosition(tokens, mtokens[from]!.index, mtokens[to - 1]!.index)) return false;
     if (!entry.caseSensitive) return true;
     for (let k = from; k < to; k++) if (mtokens[k]!.raw !== entry.raws[k - from]) return false;

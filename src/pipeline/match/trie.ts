@@ -26,16 +26,6 @@ export class TokenTrie<V> {
     node.values.push(value);
     this.size++;
   }
-
-  /** Every key sequence in the trie, with its values (for lint and tests). */
-  *entries(): Generator<[string[], V[]]> {
-    const stack: [TrieNode<V>, string[]][] = [[this.root, []]];
-    while (stack.length > 0) {
-      const [node, path] = stack.pop()!;
-      if (node.values.length > 0) yield [path, node.values];
-      for (const [k, child] of node.children) stack.push([child, [...path, k]]);
-    }
-  }
 }
 
 export interface TrieHit<V> {
@@ -51,8 +41,11 @@ export interface WalkOptions<V> {
   alternative?: (i: number) => string | undefined;
   /** Whether the phrase may continue onto token i (e.g. not across a blank line). */
   canExtend?: (i: number) => boolean;
-  /** Whether a value is acceptable for tokens [from, to) (e.g. case-sensitive abbreviations). */
-  accept?: (value: V, from: number, to: number) => boolean;
+  /**
+   * Whether a value is acceptable for tokens [from, to) (e.g. case-sensitive abbreviations);
+   * `corrected` tells whether the walk used an alternative (typo-corrected) key.
+   */
+  accept?: (value: V, from: number, to: number, corrected: boolean) => boolean;
 }
 
 /**
@@ -63,12 +56,16 @@ export function longestAt<V>(trie: TokenTrie<V>, tokens: readonly MatchToken[], 
   const { alternative, canExtend, accept } = options;
   let best: TrieHit<V> | undefined;
   let node: TrieNode<V> | undefined = trie.root;
+  let corrected = false;
   for (let j = from; j < tokens.length; j++) {
     if (j > from && canExtend !== undefined && !canExtend(j)) break;
     let next: TrieNode<V> | undefined = node.children.get(tokens[j]!.key);
     if (next === undefined && alternative !== undefined) {
       const alt = alternative(j);
-      if (alt !== undefined) next = node.children.get(alt);
+      if (alt !== undefined) {
+        next = node.children.get(alt);
+        corrected = true;
+      }
     }
     if (next === undefined) break;
     node = next;
@@ -78,7 +75,7 @@ export function longestAt<V>(trie: TokenTrie<V>, tokens: readonly MatchToken[], 
       if (accept === undefined) value = values[0];
       else {
         for (const v of values) {
-          if (accept(v, from, j + 1)) {
+          if (accept(v, from, j + 1, corrected)) {
             value = v;
             break;
           }
