@@ -112,6 +112,8 @@ export const modifiersSchema = z
     $comment: z.string().optional(),
     severity: z.record(z.string().min(1), phraseList),
     side: z.record(z.string().min(1), phraseList),
+    /** Words that may stand between a finding and a modifier after it. */
+    linkWords: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type ModifierData = z.infer<typeof modifiersSchema>;
@@ -125,6 +127,9 @@ export const levelsSchema = z
     rootWords: phraseList,
     suffixWords: phraseList,
     slipWords: phraseList,
+    joiners: phraseList,
+    headingWords: phraseList,
+    nearWords: phraseList,
     regions: z
       .object({ C: z.object({ name: z.string() }), T: z.object({ name: z.string() }), L: z.object({ name: z.string() }), S: z.object({ name: z.string() }) })
       .strict(),
@@ -144,6 +149,8 @@ export const textSchema = z
     fuzzyProtected: z.array(z.string().min(1)),
     /** Sections that end at the first blank line. */
     shortSections: z.array(sectionSchema).default([]),
+    /** Characters that open a list item. */
+    listBullets: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type TextData = z.infer<typeof textSchema>;

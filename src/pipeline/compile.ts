@@ -30,7 +30,13 @@ export function compileEngine(data: GlossaryData): Engine {
       levels: new LevelGrammar(data.levels),
       capsWords: new Set(data.text.capsWords.map((w) => w.toLowerCase())),
     },
-    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling, data.text.shortSections),
+    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling, data.text.shortSections, {
+      link: new Set(data.modifiers.linkWords),
+      joiners: new Set(data.levels.joiners),
+      heading: new Set(data.levels.headingWords),
+      near: new Set(data.levels.nearWords),
+      bullets: new Set(data.text.listBullets),
+    }),
     noSentenceEnd: new Set(data.text.noSentenceEnd),
     conflicts,
   };

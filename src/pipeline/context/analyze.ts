@@ -14,7 +14,7 @@ import { levelRank } from '../match/levels.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import { longestAt } from '../match/trie.js';
 import type { Token } from '../text/tokenize.js';
-import { findAll, type ContextRules, type CueRule, type RuleHit, type SectionRule } from './rules.js';
+import { findAll, type ContextRules, type ContextWords, type CueRule, type RuleHit, type SectionRule } from './rules.js';
 
 export type Assertion = 'present' | 'absent' | 'possible';
 
@@ -41,9 +41,6 @@ export interface MentionRole {
   located: boolean;
 }
 
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'appears', 'appear', 'seems', 'remains', 'remain', 'which', 'being', 'be', '(', 'on', 'the', 'to', 'at', 'of']);
-const LEVEL_JOINERS = new Set(['and', ',', '&', '/', 'or', 'as', 'well']);
-const PREPOSITIONS = new Set(['at', 'from', 'of', 'on', 'in', 'involving', 'affecting', 'the', 'level', 'levels', 'disc']);
 const MODIFIER_WINDOW = 6;
 const BIDIRECTIONAL_WINDOW = 4;
 const FORWARD_MODIFIER_WINDOW = 4;
@@ -133,7 +130,7 @@ export function analyzeContext(
 
 
   const sections = sectionByToken(tokens, mtokens, sentences, rules);
-  const { groups, headingOf, carryOf } = levelStructure(tokens, sentences, mentions, sections.headerAt);
+  const { groups, headingOf, carryOf } = levelStructure(tokens, sentences, mentions, sections.headerAt, rules.words);
 
   const cueOf = (h: RuleHit<CueRule>): Cue => {
     const start = tokens[h.from]!.start;
@@ -277,7 +274,7 @@ export function analyzeContext(
         found.push(h.value);
         break;
       }
-      if (!COPULAS.has(tokens[i]!.key)) break;
+      if (!rules.words.link.has(tokens[i]!.key)) break;
       words++;
     }
     return found;
@@ -288,7 +285,7 @@ export function analyzeContext(
   const contentBefore = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    contentBefore[i + 1] = contentBefore[i]! + (t.kind === 'word' && !PREPOSITIONS.has(t.key) ? 1 : 0);
+    contentBefore[i + 1] = contentBefore[i]! + (t.kind === 'word' && !rules.words.near.has(t.key) ? 1 : 0);
   }
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => {
@@ -382,6 +379,7 @@ function levelStructure(
   sentences: Int32Array,
   mentions: readonly Mention[],
   headerAt: Uint8Array,
+  words: ContextWords,
 ): { groups: LevelGroup[]; headingOf: (string[] | undefined)[]; carryOf: Map<number, string[]> } {
   const levelMentions = mentions.filter((m) => m.level !== undefined && m.level.kind !== 'root');
   const groups: LevelGroup[] = [];
@@ -389,7 +387,7 @@ function levelStructure(
     const last = groups[groups.length - 1];
     if (last !== undefined && sentences[last.to - 1] === sentences[m.from]) {
       let joined = true;
-      for (let i = last.to; i < m.from; i++) if (!LEVEL_JOINERS.has(tokens[i]!.key)) joined = false;
+      for (let i = last.to; i < m.from; i++) if (!words.joiners.has(tokens[i]!.key)) joined = false;
       if (joined) {
         last.to = m.to;
         last.levels = [...new Set([...last.levels, ...m.level!.levels])].sort((a, b) => levelRank(a) - levelRank(b));
@@ -415,7 +413,7 @@ function levelStructure(
       const colon = after !== undefined && after.newlinesBefore === 0 && after.key === ':';
       if (g.from === i && (colon || (lineStart && (after === undefined || after.newlinesBefore > 0 || ['.', '-', ')'].includes(after.key))))) {
         heading = g.levels;
-      } else if (g.from === i + 1 && lineStart && /^at$/i.test(t.raw) && (colon || after?.key === ',')) {
+      } else if (g.from === i + 1 && lineStart && words.heading.has(t.key) && (colon || after?.key === ',')) {
         heading = g.levels;
       }
     }
@@ -440,7 +438,7 @@ function levelStructure(
     if (i > 0 && sid === sentences[i - 1]) continue;
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    const listItem = (/^\d{1,2}$/.test(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || ['-', '*', '•'].includes(t.key);
+    const listItem = (/^\d{1,2}$/.test(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || words.bullets.has(t.key);
     if (t.newlinesBefore >= 1 || headerAt[i] === 1 || listItem) carry = undefined;
     const own = groupsBySentence.get(sid);
     if (own === undefined) {

@@ -22,7 +22,22 @@ export interface SectionRule {
   raws: readonly string[];
 }
 
+/** Word lists the context step consults token by token (all from glossary/_context). */
+export interface ContextWords {
+  /** Between a finding and a modifier after it: "stenosis is moderate". */
+  link: ReadonlySet<string>;
+  /** Joining levels into one group: "L3-4 and L4-5". */
+  joiners: ReadonlySet<string>;
+  /** Opening a level heading: "At L4-5, ...". */
+  heading: ReadonlySet<string>;
+  /** Not counted as distance between a finding and its level: "at the L4-5 level". */
+  near: ReadonlySet<string>;
+  /** Opening a list item. */
+  bullets: ReadonlySet<string>;
+}
+
 export interface ContextRules {
+  words: ContextWords;
   cues: TokenTrie<CueRule>;
   sectionDefaults: Partial<Record<Section, 'present' | 'absent' | 'possible'>>;
   shortSections: ReadonlySet<Section>;
@@ -45,6 +60,7 @@ export function compileRules(
   concepts: readonly Concept[],
   spelling: SpellingMap,
   shortSections: readonly Section[],
+  words: ContextWords,
 ): ContextRules {
   const cueTrie = new TokenTrie<CueRule>();
   const addCue = (phrases: readonly string[], kind: CueKind, direction: Direction, only?: 'possible'): void => {
@@ -81,6 +97,7 @@ export function compileRules(
   }
 
   return {
+    words,
     cues: cueTrie,
     sectionDefaults: cues.sectionDefaults,
     shortSections: new Set(shortSections),
