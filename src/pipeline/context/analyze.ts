@@ -58,6 +58,18 @@ interface Scope {
   pos?: RuleHit<CueRule>;
 }
 
+const EMPTY: Scope = {};
+
+/** The scope after a sweep passes a cue: a terminator ends scopes, a cue of the sweep's direction opens one. */
+function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'backward'): Scope {
+  const rule = hit.value;
+  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg }) : EMPTY;
+  if (rule.direction !== direction && rule.direction !== 'both') return scope;
+  if (rule.kind === 'negated') return { ...scope, neg: hit };
+  if (rule.kind === 'possible') return { ...scope, pos: hit };
+  return scope;
+}
+
 interface HeaderSpan {
   from: number;
   to: number;
@@ -149,7 +161,6 @@ export function analyzeContext(
   // mention ending just before token i. A possibility-only terminator ("with") clears only `pos`.
   const wordsBefore = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) wordsBefore[i + 1] = wordsBefore[i]! + (tokens[i]!.kind === 'word' ? 1 : 0);
-  const EMPTY: Scope = {};
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
   for (let i = 0; i <= n; i++) {
@@ -158,12 +169,7 @@ export function analyzeContext(
     if (i === n) break;
     const ended = cueEndAt[i];
     if (ended !== undefined) {
-      const rule = ended.value;
-      if (rule.kind === 'terminator') scope = rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg }) : EMPTY;
-      else if (rule.direction === 'forward' || rule.direction === 'both') {
-        if (rule.kind === 'negated') scope = { ...scope, neg: ended };
-        else if (rule.kind === 'possible') scope = { ...scope, pos: ended };
-      }
+      scope = passCue(scope, ended, 'forward');
     } else if (tokens[i]!.key === ',' && severityAt[i + 1] !== undefined) {
       scope = EMPTY; // "No fracture, mild disc bulge": a negated list does not grade its items
     }
@@ -174,14 +180,7 @@ export function analyzeContext(
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
     const started = cueAt[i];
-    if (started !== undefined) {
-      const rule = started.value;
-      if (rule.kind === 'terminator') scope = rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg }) : EMPTY;
-      else if (rule.direction === 'backward' || rule.direction === 'both') {
-        if (rule.kind === 'negated') scope = { ...scope, neg: started };
-        else if (rule.kind === 'possible') scope = { ...scope, pos: started };
-      }
-    }
+    if (started !== undefined) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
   }
 
