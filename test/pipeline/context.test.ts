@@ -239,3 +239,13 @@ describe('properties', () => {
     );
   });
 });
+
+describe('neutral wording is never shown as an abnormality', () => {
+  it.each([
+    ['normal cord signal', 'The cord is normal. Normal cord signal.', 'Normal cord signal'],
+    ['cord signal is normal', 'Cord signal is normal.', 'Cord signal'],
+  ])('%s', (_name, text, phrase) => {
+    expect(find(text, phrase).conceptId).toBe('cord-signal');
+  });
+  it('abnormal cord signal is the abnormality', () => expect(find('Abnormal cord signal at C5-6.', 'Abnormal cord signal').conceptId).toBe('cord-signal-abnormality'));
+});
