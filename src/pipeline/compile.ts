@@ -3,6 +3,7 @@
 import { FINDING_CATEGORIES, type Concept, type GlossaryData } from '../glossary/schema.js';
 import { compileRules, type ContextRules } from './context/rules.js';
 import { FuzzyIndex } from './match/fuzzy.js';
+import { KeyIds } from './match/keys.js';
 import { LevelGrammar } from './match/levels.js';
 import { compileConcepts, type FormConflict, type MatcherParts } from './match/matcher.js';
 
@@ -18,7 +19,9 @@ export interface Engine {
 
 export function compileEngine(data: GlossaryData): Engine {
   const spelling = new Map(Object.entries(data.text.spelling));
-  const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling);
+  // One key table for every trie, so a token numbered once can walk any of them.
+  const ids = new KeyIds(spelling);
+  const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling, ids);
   const fuzzy = new FuzzyIndex(vocabulary, fuzzyTargets, new Set(data.text.fuzzyProtected));
   return {
     version: data.version,
@@ -27,10 +30,11 @@ export function compileEngine(data: GlossaryData): Engine {
       trie,
       fuzzy,
       spelling,
+      ids,
       levels: new LevelGrammar(data.levels),
       capsWords: new Set(data.text.capsWords.map((w) => w.toLowerCase())),
     },
-    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling, data.text.shortSections, {
+    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling, ids, data.text.shortSections, {
       link: new Set(data.modifiers.linkWords),
       joiners: new Set(data.levels.joiners),
       heading: new Set(data.levels.headingWords),

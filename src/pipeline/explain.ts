@@ -4,7 +4,7 @@ import type { Section } from '../glossary/schema.js';
 import { analyzeContext, type Assertion, type Cue, type MentionRole } from './context/analyze.js';
 import { sentenceIds } from './context/sentences.js';
 import { isFinding, type Engine } from './compile.js';
-import { matchTokens } from './match/keys.js';
+import { KeyIds, matchTokens } from './match/keys.js';
 import { levelRank } from './match/levels.js';
 import { compileCustomTerms, findMentions, type Mention } from './match/matcher.js';
 import { tokenize } from './text/tokenize.js';
@@ -62,9 +62,11 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const { text } = input;
   const tokens = tokenize(text);
   const terms = input.terms ?? [];
-  const custom = terms.length > 0 ? compileCustomTerms(terms, engine.matcher.spelling) : undefined;
+  // Caller terms number their new words in a table of this request's own, never in the engine's.
+  const ids = terms.length > 0 ? new KeyIds(engine.matcher.spelling, engine.matcher.ids) : engine.matcher.ids;
+  const custom = terms.length > 0 ? compileCustomTerms(terms, engine.matcher.spelling, ids) : undefined;
   const termById = new Map(terms.map((t) => [t.id, t]));
-  const mtokens = matchTokens(tokens, engine.matcher.spelling);
+  const mtokens = matchTokens(tokens, ids);
   const mentions = findMentions(tokens, mtokens, engine.matcher, custom);
 
   const roles: MentionRole[] = mentions.map((m) => {

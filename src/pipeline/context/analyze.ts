@@ -14,7 +14,7 @@ import { levelRank } from '../match/levels.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import { longestAt } from '../match/trie.js';
 import type { Token } from '../text/tokenize.js';
-import { findAll, type ContextRules, type ContextWords, type CueRule, type RuleHit, type SectionRule } from './rules.js';
+import { findRuleHits, type ContextRules, type ContextWords, type CueRule, type RuleHit, type SectionRule } from './rules.js';
 
 export type Assertion = 'present' | 'absent' | 'possible';
 
@@ -70,6 +70,13 @@ function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'ba
   return scope;
 }
 
+/**
+ * A per-request array of small integers, one per token. Plain arrays rather than typed arrays: a
+ * typed array of more than a few dozen bytes gets a backing store outside the JS heap, and allocating
+ * and collecting one costs more than a short report's whole scan.
+ */
+const ints = (n: number, fill = 0): number[] => new Array<number>(n).fill(fill);
+
 interface HeaderSpan {
   from: number;
   to: number;
@@ -96,14 +103,12 @@ export function analyzeContext(
   text: string,
   tokens: readonly Token[],
   mtokens: readonly MatchToken[],
-  sentences: Int32Array,
+  sentences: readonly number[],
   mentions: readonly Mention[],
   roles: readonly MentionRole[],
   rules: ContextRules,
 ): MentionContext[] {
-  const cueHits = findAll(rules.cues, mtokens);
-  const severityHits = findAll(rules.severity, mtokens);
-  const sideHits = findAll(rules.side, mtokens);
+  const { cues: cueHits, severity: severityHits, side: sideHits } = findRuleHits(rules, mtokens);
 
   // Token-indexed lookups, so each scope walk is a plain loop over tokens.
   const n = tokens.length;
@@ -114,9 +119,9 @@ export function analyzeContext(
     cueEndAt[h.to - 1] = h;
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
-  const findingAt = new Uint8Array(n);
-  const findingStartAt = new Uint8Array(n + 1);
-  const findingEndAt = new Uint8Array(n + 1);
+  const findingAt = ints(n);
+  const findingStartAt = ints(n + 1);
+  const findingEndAt = ints(n + 1);
   mentions.forEach((m, k) => {
     if (!roles[k]!.finding) return;
     for (let i = m.from; i < m.to; i++) findingAt[i] = 1;
@@ -125,8 +130,8 @@ export function analyzeContext(
   });
   // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
   // not the side of a finding.
-  const coverTo = new Int32Array(n).fill(-1);
-  const coverFrom = new Int32Array(n).fill(-1);
+  const coverTo = ints(n, -1);
+  const coverFrom = ints(n, -1);
   mentions.forEach((m, k) => {
     if (!roles[k]!.located) return;
     for (let i = m.from; i < m.to; i++) {
@@ -155,12 +160,21 @@ export function analyzeContext(
     return cue !== undefined && cue.value.kind === 'terminator';
   };
 
+  // Words before each token (distances to cues), and content words before it (distances to levels:
+  // "at", "of", "the" between a finding and its level do not make the level farther away).
+  const wordsBefore = ints(n + 1);
+  const contentBefore = ints(n + 1);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const word = t.kind === 'word';
+    wordsBefore[i + 1] = wordsBefore[i]! + (word ? 1 : 0);
+    contentBefore[i + 1] = contentBefore[i]! + (word && !rules.words.near.has(t.key) ? 1 : 0);
+  }
+
   // Cue scopes in one linear sweep each way (scanning from every mention back to its sentence start
   // would be quadratic in a long sentence). fwd[i]: the nearest negated and possible forward cues whose
   // scope reaches a mention starting at token i; bwd[i]: the nearest backward cues reachable from a
   // mention ending just before token i. A possibility-only terminator ("with") clears only `pos`.
-  const wordsBefore = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) wordsBefore[i + 1] = wordsBefore[i]! + (tokens[i]!.kind === 'word' ? 1 : 0);
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
   for (let i = 0; i <= n; i++) {
@@ -279,13 +293,6 @@ export function analyzeContext(
     return found;
   };
 
-  // Content words (not prepositions) before each token: "at", "of", "the" between a finding and its
-  // level do not make the level farther away.
-  const contentBefore = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    contentBefore[i + 1] = contentBefore[i]! + (t.kind === 'word' && !rules.words.near.has(t.key) ? 1 : 0);
-  }
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => {
     let lo = 0;
@@ -328,11 +335,11 @@ export function analyzeContext(
 function sectionByToken(
   tokens: readonly Token[],
   mtokens: readonly MatchToken[],
-  sentences: Int32Array,
+  sentences: readonly number[],
   rules: ContextRules,
-): { byToken: Section[]; headerAt: Uint8Array; headerOf: (HeaderSpan | undefined)[] } {
+): { byToken: Section[]; headerAt: number[]; headerOf: (HeaderSpan | undefined)[] } {
   const byToken = new Array<Section>(tokens.length);
-  const headerAt = new Uint8Array(tokens.length);
+  const headerAt = ints(tokens.length);
   const headerOf = new Array<HeaderSpan | undefined>(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
@@ -375,9 +382,9 @@ function sectionByToken(
  */
 function levelStructure(
   tokens: readonly Token[],
-  sentences: Int32Array,
+  sentences: readonly number[],
   mentions: readonly Mention[],
-  headerAt: Uint8Array,
+  headerAt: readonly number[],
   words: ContextWords,
 ): { groups: LevelGroup[]; headingOf: (string[] | undefined)[]; carryOf: Map<number, string[]> } {
   const levelMentions = mentions.filter((m) => m.level !== undefined && m.level.kind !== 'root');

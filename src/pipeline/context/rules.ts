@@ -2,7 +2,7 @@
 // once at start-up, and finds their occurrences in a text with the same leftmost-longest semantics
 // as glossary forms: a longer pseudo-cue ("no change") always beats a shorter cue ("no").
 import type { Concept, CueData, ModifierData, Section } from '../../glossary/schema.js';
-import { phraseKeys, type MatchToken, type SpellingMap } from '../match/keys.js';
+import { phraseKeys, type KeyIds, type MatchToken, type SpellingMap } from '../match/keys.js';
 import { longestAt, TokenTrie } from '../match/trie.js';
 
 export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator';
@@ -59,10 +59,11 @@ export function compileRules(
   modifiers: ModifierData,
   concepts: readonly Concept[],
   spelling: SpellingMap,
+  ids: KeyIds,
   shortSections: readonly Section[],
   words: ContextWords,
 ): ContextRules {
-  const cueTrie = new TokenTrie<CueRule>();
+  const cueTrie = new TokenTrie<CueRule>(ids);
   const addCue = (phrases: readonly string[], kind: CueKind, direction: Direction, only?: 'possible'): void => {
     for (const phrase of phrases) {
       for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, only === undefined ? { kind, direction, phrase } : { kind, direction, phrase, only });
@@ -78,14 +79,14 @@ export function compileRules(
   addCue(cues.possibleTerminators, 'terminator', 'none', 'possible');
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
-    const trie = new TokenTrie<string>();
+    const trie = new TokenTrie<string>(ids);
     for (const [value, phrases] of Object.entries(table)) {
       for (const phrase of phrases) for (const { keys } of phraseKeys(phrase, spelling)) trie.add(keys, value);
     }
     return trie;
   };
 
-  const sections = new TokenTrie<SectionRule>();
+  const sections = new TokenTrie<SectionRule>(ids);
   for (const concept of concepts) {
     if (concept.section === undefined) continue;
     for (const form of concept.forms) {
@@ -104,28 +105,36 @@ export function compileRules(
     severity: valueTrie(modifiers.severity), side: valueTrie(modifiers.side), sections };
 }
 
-/** Leftmost-longest occurrences of a trie's phrases, as token ranges of the full token list. */
-export function findAll<V>(
-  trie: TokenTrie<V>,
-  mtokens: readonly MatchToken[],
-  accept?: (value: V, from: number, to: number) => boolean,
-): RuleHit<V>[] {
-  const hits: RuleHit<V>[] = [];
-  const options = accept === undefined ? {} : { accept };
-  const roots = trie.root.children;
-  let p = 0;
-  while (p < mtokens.length) {
-    if (!roots.has(mtokens[p]!.key)) {
-      p++;
-      continue;
-    }
+export interface RuleHits {
+  cues: RuleHit<CueRule>[];
+  severity: RuleHit<string>[];
+  side: RuleHit<string>[];
+}
+
+/**
+ * Leftmost-longest occurrences of the cue, severity and side phrases, as token ranges of the full token
+ * list. One pass over the tokens serves the three tries: each keeps its own cursor (where its last
+ * match ended), so each finds exactly what a scan of its trie alone would find.
+ */
+export function findRuleHits(rules: ContextRules, mtokens: readonly MatchToken[]): RuleHits {
+  const hits: RuleHits = { cues: [], severity: [], side: [] };
+  const options = {};
+  /** The match of `trie` at p, if any, recorded in `out`; returns where that trie may match next. */
+  const matchAt = <V>(trie: TokenTrie<V>, out: RuleHit<V>[], p: number): number => {
     const hit = longestAt(trie, mtokens, p, options);
-    if (hit === undefined) {
-      p++;
-      continue;
-    }
-    hits.push({ from: mtokens[p]!.index, to: mtokens[hit.to - 1]!.index + 1, value: hit.value });
-    p = hit.to;
+    if (hit === undefined) return p + 1;
+    out.push({ from: mtokens[p]!.index, to: mtokens[hit.to - 1]!.index + 1, value: hit.value });
+    return hit.to;
+  };
+  let cueFrom = 0;
+  let severityFrom = 0;
+  let sideFrom = 0;
+  for (let p = 0; p < mtokens.length; p++) {
+    const id = mtokens[p]!.id;
+    if (id < 0) continue;
+    if (p >= cueFrom && rules.cues.starts(id)) cueFrom = matchAt(rules.cues, hits.cues, p);
+    if (p >= severityFrom && rules.severity.starts(id)) severityFrom = matchAt(rules.severity, hits.severity, p);
+    if (p >= sideFrom && rules.side.starts(id)) sideFrom = matchAt(rules.side, hits.side, p);
   }
   return hits;
 }

@@ -8,9 +8,9 @@ const END = new Set(['.', '!', '?']);
 const DIGITS = /^\d+$/;
 const LOWER_START = /^\p{Ll}/u;
 
-/** Sentence index of every token. */
-export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet<string>): Int32Array {
-  const ids = new Int32Array(tokens.length);
+/** Sentence index of every token (a plain array: see `ints` in analyze.ts on typed arrays). */
+export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet<string>): number[] {
+  const ids: number[] = [];
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -30,7 +30,7 @@ export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet
       }
       if (boundary) id++;
     }
-    ids[i] = id;
+    ids.push(id);
   }
   return ids;
 }

@@ -73,7 +73,9 @@ export class FuzzyIndex {
     const consider = (k: string): void => {
       const words = this.deletions.get(k);
       if (words === undefined) return;
-      for (const w of typeof words === 'string' ? [words] : words) if (w[0] === key[0] && withinOne(key, w)) found.add(w);
+      if (typeof words === 'string') {
+        if (words[0] === key[0] && withinOne(key, words)) found.add(words);
+      } else for (const w of words) if (w[0] === key[0] && withinOne(key, w)) found.add(w);
     };
     consider(key);
     for (let i = 0; i < key.length; i++) consider(key.slice(0, i) + key.slice(i + 1));

@@ -17,20 +17,79 @@ export function isJoiningHyphen(tokens: readonly Token[], i: number): boolean {
   return prev?.kind === 'word' && next?.kind === 'word' && !next.spaceBefore;
 }
 
+/**
+ * Numbers match keys so that tries compare integers, not strings, and folds in the spelling map, so
+ * that a token costs one string lookup in all. The engine's table is filled at start-up with every
+ * key of every compiled phrase and never changes after; a request with its own terms numbers their
+ * new keys in a child table that lives and dies with the request. A key no phrase uses has id -1.
+ */
+export class KeyIds {
+  /** Phrase key (already spelled) -> id. */
+  private readonly canonical = new Map<string, number>();
+  /** Text key -> id of its spelled form. */
+  private readonly lookup = new Map<string, number>();
+  /** Phrase key of each id from `base` on. */
+  private readonly keys: string[] = [];
+  private readonly base: number;
+
+  constructor(
+    private readonly spelling: SpellingMap,
+    private readonly parent?: KeyIds,
+  ) {
+    this.base = parent?.size ?? 0;
+    if (parent === undefined) for (const [from, to] of spelling) this.lookup.set(from, this.intern(to));
+  }
+
+  get size(): number {
+    return this.base + this.keys.length;
+  }
+
+  /** The id of a phrase key (spelling already applied), numbering it if new. */
+  intern(key: string): number {
+    let id = this.parent?.canonicalId(key) ?? this.canonical.get(key);
+    if (id === undefined) {
+      id = this.size;
+      this.keys.push(key);
+      this.canonical.set(key, id);
+      if (!this.spelling.has(key)) this.lookup.set(key, id);
+    }
+    return id;
+  }
+
+  private canonicalId(key: string): number | undefined {
+    return this.canonical.get(key);
+  }
+
+  /** The id of a token's key after the spelling map, or -1. */
+  idOf(textKey: string): number {
+    const id = this.parent === undefined ? undefined : this.parent.lookup.get(textKey);
+    return id ?? this.lookup.get(textKey) ?? -1;
+  }
+
+  /** The phrase key an id stands for. */
+  keyOf(id: number): string {
+    return id < this.base ? this.parent!.keyOf(id) : this.keys[id - this.base]!;
+  }
+}
+
 export interface MatchToken {
   /** Index in the full token list. */
   index: number;
   key: string;
+  /** The key's id in the engine's (or the request's) KeyIds, -1 if no phrase uses it. */
+  id: number;
   raw: string;
 }
 
-/** The tokens the tries walk: joining hyphens removed, spelling variants mapped. */
-export function matchTokens(tokens: readonly Token[], spelling: SpellingMap): MatchToken[] {
+/** The tokens the tries walk: joining hyphens removed, spelling variants mapped, keys numbered. */
+export function matchTokens(tokens: readonly Token[], ids: KeyIds): MatchToken[] {
   const out: MatchToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (isJoiningHyphen(tokens, i)) continue;
     const t = tokens[i]!;
-    out.push({ index: i, key: spelling.get(t.key) ?? t.key, raw: t.ascii ? t.raw : t.raw.normalize('NFKC') });
+    // A key that is no phrase's key is no spelling variant either: the map's words are all numbered.
+    const id = ids.idOf(t.key);
+    out.push({ index: i, key: id < 0 ? t.key : ids.keyOf(id), id, raw: t.ascii ? t.raw : t.raw.normalize('NFKC') });
   }
   return out;
 }
@@ -45,8 +104,8 @@ export function phraseKeys(phrase: string, spelling: SpellingMap): { keys: strin
     return [{ keys: raws.map((w) => spelling.get(w) ?? w), raws }];
   }
   const tokens = tokenize(phrase);
-  const split = matchTokens(tokens, spelling);
-  const variants = [{ keys: split.map((t) => t.key), raws: split.map((t) => t.raw) }];
+  const split = tokens.filter((_, i) => !isJoiningHyphen(tokens, i));
+  const variants = [{ keys: split.map((t) => spelling.get(t.key) ?? t.key), raws: split.map((t) => (t.ascii ? t.raw : t.raw.normalize('NFKC'))) }];
   if (tokens.some((_, i) => isJoiningHyphen(tokens, i))) {
     const keys: string[] = [];
     const raws: string[] = [];

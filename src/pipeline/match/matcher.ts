@@ -4,7 +4,7 @@ import type { Concept } from '../../glossary/schema.js';
 import type { Token } from '../text/tokenize.js';
 import { FuzzyIndex, MIN_LENGTH } from './fuzzy.js';
 import { numberVariants } from './inflect.js';
-import { phraseKeys, type MatchToken, type SpellingMap } from './keys.js';
+import { phraseKeys, type KeyIds, type MatchToken, type SpellingMap } from './keys.js';
 import type { LevelGrammar, LevelHit } from './levels.js';
 import { longestAt, TokenTrie } from './trie.js';
 
@@ -46,8 +46,8 @@ export interface ConceptTrie {
 }
 
 /** Builds the trie of every form, abbreviation and generated number variant. */
-export function compileConcepts(concepts: readonly Concept[], spelling: SpellingMap): ConceptTrie {
-  const trie = new TokenTrie<FormEntry>();
+export function compileConcepts(concepts: readonly Concept[], spelling: SpellingMap, ids: KeyIds): ConceptTrie {
+  const trie = new TokenTrie<FormEntry>(ids);
   const vocabulary = new Set<string>();
   // Which concepts list each key sequence ("f" forms are case-insensitive, "A" abbreviations exact).
   const owners = new Map<string, string[]>();
@@ -111,9 +111,9 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
   return { trie, vocabulary, fuzzyTargets, conflicts };
 }
 
-/** Compiles caller-supplied terms into a small trie, per request. */
-export function compileCustomTerms(terms: readonly { id: string; text: string }[], spelling: SpellingMap): TokenTrie<FormEntry> {
-  const trie = new TokenTrie<FormEntry>();
+/** Compiles caller-supplied terms into a small trie, per request, numbering their keys in `ids` (the request's table). */
+export function compileCustomTerms(terms: readonly { id: string; text: string }[], spelling: SpellingMap, ids: KeyIds): TokenTrie<FormEntry> {
+  const trie = new TokenTrie<FormEntry>(ids);
   for (const term of terms) {
     for (const { keys, raws } of phraseKeys(term.text, spelling)) {
       trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false, fuzzy: true });
@@ -138,6 +138,8 @@ export interface MatcherParts {
   trie: TokenTrie<FormEntry>;
   fuzzy: FuzzyIndex;
   spelling: SpellingMap;
+  /** The engine's key ids, fixed after start-up. */
+  ids: KeyIds;
   levels: LevelGrammar;
   /** Abbreviations that are ordinary words in capitals (lower-cased). */
   capsWords: ReadonlySet<string>;
@@ -196,14 +198,17 @@ export function findMentions(
   custom?: TokenTrie<FormEntry>,
 ): Mention[] {
   const caps = capsLines(tokens);
-  // Typo corrections, memoised per distinct word for this request only ('' = none).
-  const corrections = new Map<string, string>();
-  const alternative = (j: number): string | undefined => {
+  // Typo corrections as key ids, memoised per distinct word for this request only (-1 = none).
+  const corrections = new Map<string, number>();
+  const alternative = (j: number): number => {
     const key = mtokens[j]!.key;
-    if (key.length < MIN_LENGTH) return undefined;
+    if (key.length < MIN_LENGTH) return -1;
     let corrected = corrections.get(key);
-    if (corrected === undefined) corrections.set(key, (corrected = parts.fuzzy.correct(key) ?? ''));
-    return corrected === '' ? undefined : corrected;
+    if (corrected === undefined) {
+      const word = parts.fuzzy.correct(key);
+      corrections.set(key, (corrected = word === undefined ? -1 : parts.ids.idOf(word)));
+    }
+    return corrected;
   };
   const canExtend = (j: number): boolean => tokens[mtokens[j]!.index]!.newlinesBefore < 2;
   const accept = (entry: FormEntry, from: number, to: number, corrected: boolean): boolean => {
@@ -217,17 +222,11 @@ export function findMentions(
 
   const options = { alternative, canExtend, accept };
   const scan = (trie: TokenTrie<FormEntry>, levels: LevelGrammar | undefined, out: Mention[]): void => {
-    const roots = trie.root.children;
     let p = 0;
     while (p < mtokens.length) {
       const ti = mtokens[p]!.index;
       // Most tokens start no phrase: test the trie's first level before walking it.
-      const key = mtokens[p]!.key;
-      let startsPhrase = roots.has(key);
-      if (!startsPhrase) {
-        const alt = alternative(p);
-        startsPhrase = alt !== undefined && roots.has(alt);
-      }
+      const startsPhrase = trie.starts(mtokens[p]!.id) || trie.starts(alternative(p));
       const hit = startsPhrase ? longestAt(trie, mtokens, p, options) : undefined;
       const level = levels?.at(tokens, ti);
       const hitEnd = hit === undefined ? -1 : tokens[mtokens[hit.to - 1]!.index]!.end;

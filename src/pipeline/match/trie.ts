@@ -2,24 +2,50 @@
 // LeftmostLongest): scanning left to right, at each position the longest phrase that starts there
 // wins, matches never overlap, and the scan resumes after the match. Cost is linear in the number
 // of tokens times the longest phrase length, a constant of the glossary.
-import type { MatchToken } from './keys.js';
+// Edges are keyed by the key ids of a KeyIds table rather than by strings: a token is looked up by
+// its string once (in matchTokens), and every trie walk after that compares small integers.
+import type { KeyIds, MatchToken } from './keys.js';
 
 export interface TrieNode<V> {
-  children: Map<string, TrieNode<V>>;
+  children: Map<number, TrieNode<V>>;
   values: V[];
 }
 
 export class TokenTrie<V> {
   readonly root: TrieNode<V> = { children: new Map(), values: [] };
   size = 0;
+  /**
+   * The root's children again, indexed by key id: every token position starts a walk at the root and
+   * most go no further, so that first step is one array read rather than a Map lookup.
+   */
+  private readonly firsts: (TrieNode<V> | undefined)[] = [];
+
+  /** @param ids the table that numbers this trie's keys; text must be numbered by the same table. */
+  constructor(private readonly ids: KeyIds) {}
+
+  /** Whether some phrase starts with the key id (most tokens start none). */
+  starts(id: number): boolean {
+    return id >= 0 && id < this.firsts.length && this.firsts[id] !== undefined;
+  }
+
+  /** The child of `node` along key id, if any. */
+  step(node: TrieNode<V>, id: number): TrieNode<V> | undefined {
+    if (node !== this.root) return node.children.get(id);
+    return id >= 0 && id < this.firsts.length ? this.firsts[id] : undefined;
+  }
 
   add(keys: readonly string[], value: V): void {
     let node = this.root;
     for (const key of keys) {
-      let child = node.children.get(key);
+      const id = this.ids.intern(key);
+      let child = node.children.get(id);
       if (child === undefined) {
         child = { children: new Map(), values: [] };
-        node.children.set(key, child);
+        node.children.set(id, child);
+        if (node === this.root) {
+          while (this.firsts.length < id) this.firsts.push(undefined);
+          this.firsts[id] = child;
+        }
       }
       node = child;
     }
@@ -37,8 +63,8 @@ export interface TrieHit<V> {
 }
 
 export interface WalkOptions<V> {
-  /** Alternative key for a token (a typo correction), tried when the exact key has no edge. */
-  alternative?: (i: number) => string | undefined;
+  /** Alternative key id for a token (a typo correction), tried when the exact key has no edge; -1 for none. */
+  alternative?: (i: number) => number;
   /** Whether the phrase may continue onto token i (e.g. not across a blank line). */
   canExtend?: (i: number) => boolean;
   /**
@@ -59,11 +85,11 @@ export function longestAt<V>(trie: TokenTrie<V>, tokens: readonly MatchToken[], 
   let corrected = false;
   for (let j = from; j < tokens.length; j++) {
     if (j > from && canExtend !== undefined && !canExtend(j)) break;
-    let next: TrieNode<V> | undefined = node.children.get(tokens[j]!.key);
+    let next = trie.step(node, tokens[j]!.id);
     if (next === undefined && alternative !== undefined) {
       const alt = alternative(j);
-      if (alt !== undefined) {
-        next = node.children.get(alt);
+      if (alt >= 0) {
+        next = trie.step(node, alt);
         corrected = true;
       }
     }
