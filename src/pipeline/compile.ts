@@ -34,7 +34,7 @@ export function compileEngine(data: GlossaryData): Engine {
       levels: new LevelGrammar(data.levels),
       capsWords: new Set(data.text.capsWords.map((w) => w.toLowerCase())),
     },
-    rules: compileRules(data.cues, data.modifiers, data.concepts, spelling, ids, data.text.shortSections, {
+    rules: compileRules(data.cues, data.modifiers, spelling, ids, data.text.shortSections, {
       link: new Set(data.modifiers.linkWords),
       joiners: new Set(data.levels.joiners),
       heading: new Set(data.levels.headingWords),

@@ -74,7 +74,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
     if (m.source === 'level') return { finding: false, located: false };
     const concept = engine.concepts.get(m.conceptId);
     const finding = concept !== undefined && isFinding(concept);
-    return { finding, located: finding || ANATOMY_LIKE.has(concept?.category ?? '') };
+    return { finding, located: finding || ANATOMY_LIKE.has(concept?.category ?? ''), section: concept?.section };
   });
   const sentences = sentenceIds(tokens, engine.noSentenceEnd);
   const contexts = analyzeContext(text, tokens, mtokens, sentences, mentions, roles, engine.rules);

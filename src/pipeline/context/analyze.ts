@@ -12,9 +12,8 @@ import type { Section } from '../../glossary/schema.js';
 import type { MatchToken } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
-import { longestAt } from '../match/trie.js';
 import type { Token } from '../text/tokenize.js';
-import { findRuleHits, type ContextRules, type ContextWords, type CueRule, type RuleHit, type SectionRule } from './rules.js';
+import { findRuleHits, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
 
 export type Assertion = 'present' | 'absent' | 'possible';
 
@@ -35,6 +34,8 @@ export interface MentionContext {
 
 /** What the context step needs to know about each mention beyond its position. */
 export interface MentionRole {
+  /** The section a report-section header starts, for header mentions. */
+  section?: Section | undefined;
   /** Findings get severity and appear in the per-level summary. */
   finding: boolean;
   /** Whether side and levels are attached (findings, anatomy, caller terms). */
@@ -47,10 +48,6 @@ const FORWARD_MODIFIER_WINDOW = 4;
 
 type Hits = (RuleHit<string> | undefined)[];
 
-const startsUpper = (raw: string): boolean => {
-  const c = raw.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(raw);
-};
 
 /** The nearest governing cues of each kind at a position. */
 interface Scope {
@@ -146,7 +143,7 @@ export function analyzeContext(
   const [sideAt, sideEndAt] = byToken(located, n);
 
 
-  const sections = sectionByToken(tokens, mtokens, sentences, rules);
+  const sections = sectionByToken(tokens, sentences, mentions, roles, rules);
   const { groups, headingOf, carryOf } = levelStructure(tokens, sentences, mentions, sections.headerAt, rules.words);
 
   const cueOf = (h: RuleHit<CueRule>): Cue => {
@@ -329,45 +326,39 @@ export function analyzeContext(
 }
 
 /**
- * Report sections from headers: a header form at the start of a line (or of a sentence, when
- * followed by a colon), followed by ":" or "-", by the end of the line, or written in capitals.
+ * Report sections from the header mentions the matcher found (report-section concepts): a header
+ * counts when it stands in header position, or starts a sentence before ":" in text pasted without
+ * line breaks. Short sections (history, comparison...) end at a blank line.
  */
 function sectionByToken(
   tokens: readonly Token[],
-  mtokens: readonly MatchToken[],
   sentences: readonly number[],
+  mentions: readonly Mention[],
+  roles: readonly MentionRole[],
   rules: ContextRules,
 ): { byToken: Section[]; headerAt: number[]; headerOf: (HeaderSpan | undefined)[] } {
+  const starts = new Map<number, { to: number; section: Section }>();
+  mentions.forEach((m, k) => {
+    const section = roles[k]!.section;
+    if (section === undefined) return;
+    const sentenceStart = m.from > 0 && sentences[m.from] !== sentences[m.from - 1];
+    if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.set(m.from, { to: m.to, section });
+  });
   const byToken = new Array<Section>(tokens.length);
   const headerAt = ints(tokens.length);
   const headerOf = new Array<HeaderSpan | undefined>(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
-  const sectionOptions = {
-    accept: (rule: SectionRule, from: number) => !rule.caseSensitive || rule.raws.every((r, k) => mtokens[from + k]!.raw === r),
-    canExtend: (j: number) => tokens[mtokens[j]!.index]!.newlinesBefore === 0,
-  };
-  let p = 0;
   for (let i = 0; i < tokens.length; i++) {
-    while (p < mtokens.length && mtokens[p]!.index < i) p++;
-    const t = tokens[i]!;
-    const lineStart = i === 0 || t.newlinesBefore > 0;
-    const sentenceStart = i > 0 && sentences[i] !== sentences[i - 1];
-    // Short sections (history, comparison...) end at a blank line: header-less findings often follow.
-    if (t.newlinesBefore >= 2 && rules.shortSections.has(current)) {
+    if (tokens[i]!.newlinesBefore >= 2 && rules.shortSections.has(current)) {
       current = 'findings';
       header = undefined;
     }
-    if (mtokens[p]?.index === i && (lineStart || sentenceStart || startsUpper(t.raw))) {
-      const hit = longestAt(rules.sections, mtokens, p, sectionOptions);
-      if (hit !== undefined) {
-        const last = mtokens[hit.to - 1]!.index;
-        if (isHeaderPosition(tokens, i, last) || (sentenceStart && tokens[last + 1]?.key === ':')) {
-          current = hit.value.section;
-          header = { from: i, to: last + 1 };
-          for (let k = i; k <= last; k++) headerAt[k] = 1;
-        }
-      }
+    const start = starts.get(i);
+    if (start !== undefined) {
+      current = start.section;
+      header = { from: i, to: start.to };
+      for (let k = i; k < start.to; k++) headerAt[k] = 1;
     }
     byToken[i] = current;
     headerOf[i] = header;

@@ -1,7 +1,8 @@
-// Compiles the context data (cue rules, severity and side words, section headers) into token tries
-// once at start-up, and finds their occurrences in a text with the same leftmost-longest semantics
-// as glossary forms: a longer pseudo-cue ("no change") always beats a shorter cue ("no").
-import type { Concept, CueData, ModifierData, Section } from '../../glossary/schema.js';
+// Compiles the context data (cue rules, severity and side words) into token tries once at start-up,
+// and finds their occurrences in a text with the same leftmost-longest semantics as glossary forms:
+// a longer pseudo-cue ("no change") always beats a shorter cue ("no"). Section headers are not here:
+// they are report-section concepts, found by the matcher like any other term.
+import type { CueData, ModifierData, Section } from '../../glossary/schema.js';
 import { phraseKeys, type KeyIds, type MatchToken, type SpellingMap } from '../match/keys.js';
 import { longestAt, TokenTrie } from '../match/trie.js';
 
@@ -14,12 +15,6 @@ export interface CueRule {
   phrase: string;
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
   only?: 'possible';
-}
-
-export interface SectionRule {
-  section: Section;
-  caseSensitive: boolean;
-  raws: readonly string[];
 }
 
 /** Word lists the context step consults token by token (all from glossary/_context). */
@@ -43,7 +38,6 @@ export interface ContextRules {
   shortSections: ReadonlySet<Section>;
   severity: TokenTrie<string>;
   side: TokenTrie<string>;
-  sections: TokenTrie<SectionRule>;
 }
 
 export interface RuleHit<V> {
@@ -57,7 +51,6 @@ export interface RuleHit<V> {
 export function compileRules(
   cues: CueData,
   modifiers: ModifierData,
-  concepts: readonly Concept[],
   spelling: SpellingMap,
   ids: KeyIds,
   shortSections: readonly Section[],
@@ -86,23 +79,14 @@ export function compileRules(
     return trie;
   };
 
-  const sections = new TokenTrie<SectionRule>(ids);
-  for (const concept of concepts) {
-    if (concept.section === undefined) continue;
-    for (const form of concept.forms) {
-      for (const { keys, raws } of phraseKeys(form, spelling)) sections.add(keys, { section: concept.section, caseSensitive: false, raws });
-    }
-    for (const abbreviation of concept.abbreviations) {
-      for (const { keys, raws } of phraseKeys(abbreviation, spelling)) sections.add(keys, { section: concept.section, caseSensitive: true, raws });
-    }
-  }
-
   return {
     words,
     cues: cueTrie,
     sectionDefaults: cues.sectionDefaults,
     shortSections: new Set(shortSections),
-    severity: valueTrie(modifiers.severity), side: valueTrie(modifiers.side), sections };
+    severity: valueTrie(modifiers.severity),
+    side: valueTrie(modifiers.side),
+  };
 }
 
 export interface RuleHits {
