@@ -30,6 +30,8 @@ describe('negation before the finding (forward cues)', () => {
     ['negative for', 'Negative for fracture.', 'fracture', 'absent', 'Negative for'],
     ['free of', 'The canal is free of stenosis.', 'stenosis', 'absent', 'free of'],
     ['no evidence of', 'There is no evidence of disc herniation.', 'disc herniation', 'absent', 'There is no evidence of'],
+    ['a cue that reaches into the term', 'No recurrent disc herniation.', 'recurrent disc herniation', 'absent', 'No recurrent'],
+    ['a cue that reaches into the term (residual)', 'No residual disc herniation at L4-5.', 'residual disc herniation', 'absent', 'No residual'],
     ['absence of', 'Absence of cord edema.', 'cord edema', 'absent', 'Absence of'],
     ['no significant', 'No significant spinal stenosis.', 'spinal stenosis', 'absent', 'No significant'],
     ['plain statement stays present', 'Mild disc bulge.', 'disc bulge', 'present', null],

@@ -209,9 +209,14 @@ export function analyzeContext(
         best = { hit, distance };
       }
     };
-    // A cue at the very start of the mention ("no abnormal enhancement" as one form).
+    // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
+    // it ("No recurrent disc herniation": the cue "no recurrent" ends inside the mention).
     const inner = cueAt[m.from];
     if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both')) consider(inner, 0);
+    for (let i = m.from; i < m.to; i++) {
+      const into = cueEndAt[i];
+      if (into !== undefined && into.from < m.from && (into.value.direction === 'forward' || into.value.direction === 'both')) consider(into, 0);
+    }
     // The nearest forward cue before the mention.
     const before = fwd[m.from]!;
     const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to ? before.neg : before.pos;
