@@ -195,6 +195,27 @@ export function analyzeContext(
     bwd[i] = scope;
   }
 
+  /** The forward cue spelled exactly by tokens [from, to), if any. */
+  const cueBefore = (from: number, to: number): RuleHit<CueRule> | undefined => {
+    let node = rules.cues.root;
+    // Binary search for the first match token at or after `from` (this runs once per straddling
+    // pseudo-cue, so a scan from the start would be quadratic on adversarial input).
+    let lo = 0;
+    let hi = mtokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mtokens[mid]!.index < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let p = lo; p < mtokens.length && mtokens[p]!.index < to; p++) {
+      const next = rules.cues.step(node, mtokens[p]!.id);
+      if (next === undefined) return undefined;
+      node = next;
+    }
+    const rule = node.values.find((v) => v.direction === 'forward' || v.direction === 'both');
+    return rule === undefined ? undefined : { from, to, value: rule };
+  };
+
   const assertionOf = (m: Mention, role: MentionRole): { assertion: Assertion; cue: Cue | null } => {
     let best: { hit: RuleHit<CueRule>; distance: number } | undefined;
     const consider = (hit: RuleHit<CueRule> | undefined, distance: number): void => {
@@ -215,7 +236,11 @@ export function analyzeContext(
     if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both')) consider(inner, 0);
     for (let i = m.from; i < m.to; i++) {
       const into = cueEndAt[i];
-      if (into !== undefined && into.from < m.from && (into.value.direction === 'forward' || into.value.direction === 'both')) consider(into, 0);
+      if (into === undefined || into.from >= m.from) continue;
+      if (into.value.direction === 'forward' || into.value.direction === 'both') consider(into, 0);
+      // A pseudo-cue that reaches into the term ("no decrease" + "decrease in disc height"): its
+      // words before the term may be a cue of their own ("no").
+      if (into.value.kind === 'pseudo') consider(cueBefore(into.from, m.from), 0);
     }
     // The nearest forward cue before the mention.
     const before = fwd[m.from]!;
