@@ -74,6 +74,13 @@ export const conceptSchema = z
     fuzzy: z.boolean().default(true),
     /** Counts as a finding (severity, summary) whatever its category, e.g. "Modic type 1 changes". */
     finding: z.boolean().optional(),
+    /** A finding that names a narrowing ("foraminal stenosis"): it can share its head word with an anatomy term before it. */
+    narrowing: z.boolean().optional(),
+    /**
+     * Anatomy only: the finding this word stands for when it shares the narrowing word of the next
+     * finding ("spinal canal or foraminal stenosis": the spinal canal is narrowed too, or not).
+     */
+    narrowedAs: z.string().regex(kebab).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -1,6 +1,7 @@
 // The pipeline, composed: text -> tokens -> mentions (glossary, caller terms, levels) -> context ->
 // annotations and a per-level summary. Pure and synchronous: no I/O, no framework, no globals.
 import type { Section } from '../glossary/schema.js';
+import { expandSharedHeads } from './context/ellipsis.js';
 import { analyzeContext, type Assertion, type Cue, type MentionRole } from './context/analyze.js';
 import { sentenceIds } from './context/sentences.js';
 import { isFinding, type Engine } from './compile.js';
@@ -67,7 +68,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const custom = terms.length > 0 ? compileCustomTerms(terms, engine.matcher.spelling, ids) : undefined;
   const termById = new Map(terms.map((t) => [t.id, t]));
   const mtokens = matchTokens(tokens, ids);
-  const mentions = findMentions(tokens, mtokens, engine.matcher, custom);
+  const { mentions, sharedWith } = expandSharedHeads(tokens, findMentions(tokens, mtokens, engine.matcher, custom), engine.concepts, engine.rules.words);
 
   const roles: MentionRole[] = mentions.map((m) => {
     if (m.source === 'custom') return { finding: true, located: true };
@@ -78,6 +79,12 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   });
   const sentences = sentenceIds(tokens, engine.noSentenceEnd);
   const contexts = analyzeContext(text, tokens, mtokens, sentences, mentions, roles, engine.rules);
+  // "Mild central canal and foraminal narrowing": a severity before a shared head grades both.
+  for (const [anatomy, finding] of sharedWith) {
+    const a = contexts[anatomy]!;
+    const f = contexts[finding]!;
+    if (f.severity === null && a.severity !== null) contexts[finding] = { ...f, severity: a.severity };
+  }
 
   const annotations = mentions.map((m, k): Annotation => {
     const d = describe(engine, m, termById);

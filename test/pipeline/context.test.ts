@@ -186,6 +186,25 @@ describe('sections', () => {
   });
 });
 
+describe('shared head words ("spinal canal or foraminal stenosis")', () => {
+  it.each([
+    ['negated pair', 'No spinal canal or neural foraminal stenosis.', 'spinal canal', 'central-canal-stenosis', 'absent', null],
+    ['graded pair', 'Mild central canal and bilateral foraminal narrowing.', 'central canal', 'central-canal-stenosis', 'present', 'mild'],
+    ['a list', 'Central canal, lateral recess or foraminal stenosis is not seen.', 'lateral recess', 'lateral-recess-stenosis', 'absent', null],
+  ])('%s', (_name, text, phrase, conceptId, assertion, severity) => {
+    expect(find(text, phrase)).toMatchObject({ conceptId, assertion, severity });
+  });
+  it('the severity reaches the finding that owns the head word', () => {
+    expect(find('Mild central canal and bilateral foraminal narrowing.', 'foraminal narrowing').severity).toBe('mild');
+  });
+  it.each([
+    ['two facts after a comma', 'Central canal patent, mild foraminal stenosis.', 'Central canal'],
+    ['a verb in between', 'The central canal and neural foramina are patent.', 'central canal'],
+  ])('not when %s', (_name, text, phrase) => {
+    expect(find(text, phrase).conceptId).toBe('spinal-canal');
+  });
+});
+
 describe('per-level summary', () => {
   it('groups findings by level, cranial to caudal, present before absent', () => {
     const { summary } = run('L5-S1: No stenosis. Disc protrusion.\nL4-5: Moderate central canal stenosis.');

@@ -74,13 +74,16 @@ export const RULES: LintRule[] = [
   },
   {
     code: 'BCG007',
-    description: 'A seeAlso target does not exist: use the id of an existing concept.',
+    description: 'A seeAlso or narrowedAs target does not exist: use the id of an existing concept (a narrowing finding for narrowedAs).',
     check: (ctx) =>
-      ctx.data.concepts.flatMap((c) =>
-        c.seeAlso
+      ctx.data.concepts.flatMap((c) => [
+        ...c.seeAlso
           .filter((id) => !ctx.ids.has(id) || id === c.id)
           .map((id) => ({ code: 'BCG007', where: fileOf(c), message: `seeAlso "${id}" is not another existing concept id` })),
-      ),
+        ...(c.narrowedAs !== undefined && ctx.data.concepts.find((t) => t.id === c.narrowedAs)?.narrowing !== true
+          ? [{ code: 'BCG007', where: fileOf(c), message: `narrowedAs "${c.narrowedAs}" is not a concept with "narrowing": true` }]
+          : []),
+      ]),
   },
   {
     code: 'BCG008',
