@@ -270,3 +270,13 @@ describe('neutral wording is never shown as an abnormality', () => {
   });
   it('abnormal cord signal is the abnormality', () => expect(find('Abnormal cord signal at C5-6.', 'Abnormal cord signal').conceptId).toBe('cord-signal-abnormality'));
 });
+
+describe('side after the finding', () => {
+  it.each([
+    ['worse on the right', 'Bilateral foraminal stenosis worse on the right side.', 'foraminal stenosis', ['bilateral', 'right greater than left']],
+    ['left of the midline', 'A disc protrusion left of the midline.', 'disc protrusion', ['left']],
+    ['on the left', 'Foraminal narrowing on the left.', 'Foraminal narrowing', ['left']],
+  ])('%s', (_name, text, phrase, side) => {
+    expect(find(text, phrase).side).toEqual(side);
+  });
+});
