@@ -57,6 +57,18 @@ interface Scope {
 
 const EMPTY: Scope = {};
 
+/** The first index of a sorted array whose item is no longer `before` (binary search). */
+function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The scope after a sweep passes a cue: a terminator ends scopes, a cue of the sweep's direction opens one. */
 function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'backward'): Scope {
   const rule = hit.value;
@@ -198,16 +210,8 @@ export function analyzeContext(
   /** The forward cue spelled exactly by tokens [from, to), if any. */
   const cueBefore = (from: number, to: number): RuleHit<CueRule> | undefined => {
     let node = rules.cues.root;
-    // Binary search for the first match token at or after `from` (this runs once per straddling
-    // pseudo-cue, so a scan from the start would be quadratic on adversarial input).
-    let lo = 0;
-    let hi = mtokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mtokens[mid]!.index < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let p = lo; p < mtokens.length && mtokens[p]!.index < to; p++) {
+    // Binary search (this runs once per straddling pseudo-cue: a scan would be quadratic).
+    for (let p = lowerBound(mtokens, (t) => t.index < from); p < mtokens.length && mtokens[p]!.index < to; p++) {
       const next = rules.cues.step(node, mtokens[p]!.id);
       if (next === undefined) return undefined;
       node = next;
@@ -321,16 +325,7 @@ export function analyzeContext(
   };
 
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
-  const firstGroupFrom = (i: number): number => {
-    let lo = 0;
-    let hi = groups.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (groups[mid]!.from < i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
   const levelsOf = (m: Mention): string[] => {
     if (m.level !== undefined) return m.level.levels;
