@@ -51,7 +51,8 @@ export const gradeSchema = z
   })
   .strict();
 
-export const conceptSchema = z
+/** The fields of a concept file; the API's concept reply picks from these (src/http/schemas.ts). */
+export const conceptFields = z
   .object({
     id: z.string().regex(kebab, 'must be kebab-case (a-z, 0-9, single hyphens)'),
     term: phrase,
@@ -82,15 +83,16 @@ export const conceptSchema = z
      */
     narrowedAs: z.string().regex(kebab).optional(),
   })
-  .strict()
-  .superRefine((c, ctx) => {
-    if (c.forms.length + c.abbreviations.length === 0 && c.category !== 'level-notation') {
-      ctx.addIssue({ code: 'custom', path: ['forms'], message: 'needs at least one form or abbreviation' });
-    }
-    if (c.section !== undefined && c.category !== 'report-section') {
-      ctx.addIssue({ code: 'custom', path: ['section'], message: 'only report-section concepts name a section' });
-    }
-  });
+  .strict();
+
+export const conceptSchema = conceptFields.superRefine((c, ctx) => {
+  if (c.forms.length + c.abbreviations.length === 0 && c.category !== 'level-notation') {
+    ctx.addIssue({ code: 'custom', path: ['forms'], message: 'needs at least one form or abbreviation' });
+  }
+  if (c.section !== undefined && c.category !== 'report-section') {
+    ctx.addIssue({ code: 'custom', path: ['section'], message: 'only report-section concepts name a section' });
+  }
+});
 
 export type ConceptInput = z.input<typeof conceptSchema>;
 export type Concept = z.infer<typeof conceptSchema>;

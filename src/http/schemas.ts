@@ -1,7 +1,7 @@
 // One zod schema per contract: these drive request validation, the TypeScript types, the
 // response serializers (through JSON Schema and fast-json-stringify) and the OpenAPI document.
 import { z } from 'zod';
-import { CATEGORIES, SECTIONS } from '../glossary/schema.js';
+import { CATEGORIES, conceptFields, SECTIONS } from '../glossary/schema.js';
 
 export const customTermSchema = z
   .object({
@@ -62,19 +62,18 @@ export const explainReplySchema = z.object({
   glossaryVersion: z.string(),
 });
 
-export const gradeSchema = z.object({ grade: z.string(), explanation: z.string() });
-
-export const conceptSchema = z.object({
-  id: z.string(),
-  term: z.string(),
-  category: z.enum(CATEGORIES),
-  forms: z.array(z.string()),
-  abbreviations: z.array(z.string()),
-  explanation: z.string(),
-  examples: z.array(z.string()),
-  seeAlso: z.array(z.string()),
-  questions: z.array(z.string()),
-  grades: z.array(gradeSchema),
+// The concept as the API returns it: the glossary file's own fields, minus matching internals.
+export const conceptSchema = conceptFields.pick({
+  id: true,
+  term: true,
+  category: true,
+  forms: true,
+  abbreviations: true,
+  explanation: true,
+  examples: true,
+  seeAlso: true,
+  questions: true,
+  grades: true,
 });
 
 export const glossaryReplySchema = z.object({
