@@ -1,8 +1,9 @@
 // Compiles loaded glossary data into the engine that explain() runs: tries, the fuzzy index, the level
 // grammar and the context rules are all built here, once at start-up, never per request.
 import { FINDING_CATEGORIES, type Concept, type GlossaryData } from '../glossary/schema.js';
+import type { MentionRole } from './context/analyze.js';
 import { compileRules, type ContextRules } from './context/rules.js';
-import { FuzzyIndex } from './match/fuzzy.js';
+import { FuzzyIndex, MIN_LENGTH } from './match/fuzzy.js';
 import { KeyIds } from './match/keys.js';
 import { LevelGrammar } from './match/levels.js';
 import { compileConcepts, type FormConflict, type MatcherParts } from './match/matcher.js';
@@ -10,6 +11,8 @@ import { compileConcepts, type FormConflict, type MatcherParts } from './match/m
 export interface Engine {
   version: string;
   concepts: ReadonlyMap<string, Concept>;
+  /** What the context step needs to know of each concept's mentions, by concept id. */
+  roles: ReadonlyMap<string, MentionRole>;
   matcher: MatcherParts;
   rules: ContextRules;
   noSentenceEnd: ReadonlySet<string>;
@@ -23,27 +26,47 @@ export function compileEngine(data: GlossaryData): Engine {
   const ids = new KeyIds(spelling);
   const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling, ids);
   const fuzzy = new FuzzyIndex(vocabulary, fuzzyTargets, new Set(data.text.fuzzyProtected));
+  const rules = compileRules(data.cues, data.modifiers, spelling, ids, data.text.shortSections, {
+    link: new Set(data.modifiers.linkWords),
+    joiners: new Set(data.levels.joiners),
+    heading: new Set(data.levels.headingWords),
+    near: new Set(data.levels.nearWords),
+    bullets: new Set(data.text.listBullets),
+  });
   return {
     version: data.version,
     concepts: new Map(data.concepts.map((c) => [c.id, c])),
+    roles: new Map(data.concepts.map((c) => [c.id, roleOf(c)])),
     matcher: {
       trie,
       fuzzy,
       spelling,
       ids,
+      corrections: correctionsOf(ids, fuzzy),
       levels: new LevelGrammar(data.levels),
       capsWords: new Set(data.text.capsWords.map((w) => w.toLowerCase())),
     },
-    rules: compileRules(data.cues, data.modifiers, spelling, ids, data.text.shortSections, {
-      link: new Set(data.modifiers.linkWords),
-      joiners: new Set(data.levels.joiners),
-      heading: new Set(data.levels.headingWords),
-      near: new Set(data.levels.nearWords),
-      bullets: new Set(data.text.listBullets),
-    }),
+    rules,
     noSentenceEnd: new Set(data.text.noSentenceEnd),
     conflicts,
   };
+}
+
+function roleOf(concept: Concept): MentionRole {
+  const finding = isFinding(concept);
+  return { finding, located: finding || concept.category === 'anatomy', section: concept.section };
+}
+
+/** The typo correction of every key in the table (all numbered by now), as a key id or -1. */
+function correctionsOf(ids: KeyIds, fuzzy: FuzzyIndex): Int32Array {
+  const out = new Int32Array(ids.size).fill(-1);
+  for (let id = 0; id < ids.size; id++) {
+    const key = ids.keyOf(id);
+    if (key.length < MIN_LENGTH) continue;
+    const word = fuzzy.correct(key);
+    if (word !== undefined) out[id] = ids.idOf(word);
+  }
+  return out;
 }
 
 export const isFindingCategory = (category: string): boolean => (FINDING_CATEGORIES as ReadonlySet<string>).has(category);

@@ -57,7 +57,8 @@ export interface ExplainResult {
   glossaryVersion: string;
 }
 
-const ANATOMY_LIKE = new Set(['anatomy']);
+const CUSTOM_ROLE: MentionRole = { finding: true, located: true };
+const LEVEL_ROLE: MentionRole = { finding: false, located: false };
 
 export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const { text } = input;
@@ -70,13 +71,9 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const mtokens = matchTokens(tokens, ids);
   const { mentions, sharedWith } = expandSharedHeads(tokens, findMentions(tokens, mtokens, engine.matcher, custom), engine.concepts, engine.rules.words);
 
-  const roles: MentionRole[] = mentions.map((m) => {
-    if (m.source === 'custom') return { finding: true, located: true };
-    if (m.source === 'level') return { finding: false, located: false };
-    const concept = engine.concepts.get(m.conceptId);
-    const finding = concept !== undefined && isFinding(concept);
-    return { finding, located: finding || ANATOMY_LIKE.has(concept?.category ?? ''), section: concept?.section };
-  });
+  const roles: MentionRole[] = mentions.map((m) =>
+    m.source === 'custom' ? CUSTOM_ROLE : m.source === 'level' ? LEVEL_ROLE : (engine.roles.get(m.conceptId) ?? LEVEL_ROLE),
+  );
   const sentences = sentenceIds(tokens, engine.noSentenceEnd);
   const contexts = analyzeContext(text, tokens, mtokens, sentences, mentions, roles, engine.rules);
   // "Mild central canal and foraminal narrowing": a severity before a shared head grades both.
@@ -86,17 +83,39 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
     if (f.severity === null && a.severity !== null) contexts[finding] = { ...f, severity: a.severity };
   }
 
-  const annotations = mentions.map((m, k): Annotation => {
-    const d = describe(engine, m, termById);
+  const annotations = new Array<Annotation>(mentions.length);
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
     const c = contexts[k]!;
-    return {
+    let term: string;
+    let category: string;
+    let explanation: string;
+    if (m.source === 'custom') {
+      const t = termById.get(m.conceptId);
+      term = t?.text ?? m.conceptId;
+      category = 'custom';
+      explanation = t?.explanation ?? '';
+    } else {
+      const concept = engine.concepts.get(m.conceptId);
+      if (m.level !== undefined) {
+        // The level in plain words; the notation in general is one GET /v1/glossary/:id away.
+        term = m.level.label;
+        category = concept?.category ?? 'level-notation';
+        explanation = engine.matcher.levels.describe(m.level);
+      } else {
+        term = concept?.term ?? m.conceptId;
+        category = concept?.category ?? 'custom';
+        explanation = concept?.explanation ?? '';
+      }
+    }
+    annotations[k] = {
       start: m.start,
       end: m.end,
       text: text.slice(m.start, m.end),
-      conceptId: d.conceptId,
-      term: d.term,
-      category: d.category,
-      explanation: d.explanation,
+      conceptId: m.conceptId,
+      term,
+      category,
+      explanation,
       assertion: c.assertion,
       assertionCue: c.assertionCue,
       severity: c.severity,
@@ -104,45 +123,36 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
       levels: c.levels,
       section: c.section,
     };
-  });
+  }
   return { annotations, summary: summarize(annotations, roles), glossaryVersion: engine.version };
-}
-
-function describe(
-  engine: Engine,
-  m: Mention,
-  terms: ReadonlyMap<string, CustomTerm>,
-): { conceptId: string; term: string; category: string; explanation: string } {
-  if (m.source === 'custom') {
-    const t = terms.get(m.conceptId);
-    return { conceptId: m.conceptId, term: t?.text ?? m.conceptId, category: 'custom', explanation: t?.explanation ?? '' };
-  }
-  const concept = engine.concepts.get(m.conceptId);
-  if (m.level !== undefined) {
-    // The level in plain words; the notation in general is one GET /v1/glossary/:id away.
-    return { conceptId: m.conceptId, term: m.level.label, category: concept?.category ?? 'level-notation', explanation: engine.matcher.levels.describe(m.level) };
-  }
-  return { conceptId: m.conceptId, term: concept?.term ?? m.conceptId, category: concept?.category ?? 'custom', explanation: concept?.explanation ?? '' };
 }
 
 const ASSERTION_ORDER: Record<Assertion, number> = { present: 0, possible: 1, absent: 2 };
 
+const sameSides = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
+
 /** Findings grouped by level, cranial to caudal; present and possible findings before absent ones. */
 function summarize(annotations: readonly Annotation[], roles: readonly MentionRole[]): LevelSummary[] {
-  const byLevel = new Map<string, Map<string, SummaryFinding>>();
-  annotations.forEach((a, k) => {
-    if (!roles[k]!.finding) return;
+  // A level holds a handful of findings: a linear scan dedupes them faster than building keys.
+  const byLevel = new Map<string, SummaryFinding[]>();
+  for (let k = 0; k < annotations.length; k++) {
+    if (!roles[k]!.finding) continue;
+    const a = annotations[k]!;
     for (const level of a.levels) {
-      const findings = byLevel.get(level) ?? new Map<string, SummaryFinding>();
-      const key = `${a.conceptId}\0${a.assertion}\0${a.severity ?? ''}\0${a.side.join(',')}`;
-      if (!findings.has(key)) findings.set(key, { conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity: a.severity, side: a.side });
-      byLevel.set(level, findings);
+      let findings = byLevel.get(level);
+      if (findings === undefined) byLevel.set(level, (findings = []));
+      const seen = findings.some(
+        (f) => f.conceptId === a.conceptId && f.assertion === a.assertion && f.severity === a.severity && sameSides(f.side, a.side),
+      );
+      if (!seen) findings.push({ conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity: a.severity, side: a.side });
     }
-  });
+  }
+  const rank = new Map<string, number>();
+  for (const level of byLevel.keys()) rank.set(level, levelRank(level));
   return [...byLevel.entries()]
-    .sort(([a], [b]) => levelRank(a) - levelRank(b))
+    .sort(([a], [b]) => rank.get(a)! - rank.get(b)!)
     .map(([level, findings]) => ({
       level,
-      findings: [...findings.values()].sort((x, y) => ASSERTION_ORDER[x.assertion] - ASSERTION_ORDER[y.assertion]),
+      findings: findings.sort((x, y) => ASSERTION_ORDER[x.assertion] - ASSERTION_ORDER[y.assertion]),
     }));
 }

@@ -9,7 +9,7 @@
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
 // - the nearest governing cue wins; on a tie, negation wins.
 import type { Section } from '../../glossary/schema.js';
-import type { MatchToken } from '../match/keys.js';
+import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import type { Token } from '../text/tokenize.js';
@@ -111,7 +111,7 @@ interface LevelGroup {
 export function analyzeContext(
   text: string,
   tokens: readonly Token[],
-  mtokens: readonly MatchToken[],
+  mtokens: MatchTokens,
   sentences: readonly number[],
   mentions: readonly Mention[],
   roles: readonly MentionRole[],
@@ -211,8 +211,9 @@ export function analyzeContext(
   const cueBefore = (from: number, to: number): RuleHit<CueRule> | undefined => {
     let node = rules.cues.root;
     // Binary search (this runs once per straddling pseudo-cue: a scan would be quadratic).
-    for (let p = lowerBound(mtokens, (t) => t.index < from); p < mtokens.length && mtokens[p]!.index < to; p++) {
-      const next = rules.cues.step(node, mtokens[p]!.id);
+    const { index, id } = mtokens;
+    for (let p = lowerBound(index, (i) => i < from); p < index.length && index[p]! < to; p++) {
+      const next = rules.cues.step(node, id[p]!);
       if (next === undefined) return undefined;
       node = next;
     }

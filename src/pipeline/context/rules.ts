@@ -3,7 +3,7 @@
 // a longer pseudo-cue ("no change") always beats a shorter cue ("no"). Section headers are not here:
 // they are report-section concepts, found by the matcher like any other term.
 import type { CueData, ModifierData, Section } from '../../glossary/schema.js';
-import { phraseKeys, type KeyIds, type MatchToken, type SpellingMap } from '../match/keys.js';
+import { phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from '../match/keys.js';
 import { longestAt, TokenTrie } from '../match/trie.js';
 
 export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator';
@@ -100,21 +100,22 @@ export interface RuleHits {
  * list. One pass over the tokens serves the three tries: each keeps its own cursor (where its last
  * match ended), so each finds exactly what a scan of its trie alone would find.
  */
-export function findRuleHits(rules: ContextRules, mtokens: readonly MatchToken[]): RuleHits {
+export function findRuleHits(rules: ContextRules, mtokens: MatchTokens): RuleHits {
   const hits: RuleHits = { cues: [], severity: [], side: [] };
   const options = {};
+  const { index, id: ids } = mtokens;
   /** The match of `trie` at p, if any, recorded in `out`; returns where that trie may match next. */
   const matchAt = <V>(trie: TokenTrie<V>, out: RuleHit<V>[], p: number): number => {
-    const hit = longestAt(trie, mtokens, p, options);
+    const hit = longestAt(trie, ids, p, options);
     if (hit === undefined) return p + 1;
-    out.push({ from: mtokens[p]!.index, to: mtokens[hit.to - 1]!.index + 1, value: hit.value });
+    out.push({ from: index[p]!, to: index[hit.to - 1]! + 1, value: hit.value });
     return hit.to;
   };
   let cueFrom = 0;
   let severityFrom = 0;
   let sideFrom = 0;
   for (let p = 0; p < mtokens.length; p++) {
-    const id = mtokens[p]!.id;
+    const id = ids[p]!;
     if (id < 0) continue;
     if (p >= cueFrom && rules.cues.starts(id)) cueFrom = matchAt(rules.cues, hits.cues, p);
     if (p >= severityFrom && rules.severity.starts(id)) severityFrom = matchAt(rules.severity, hits.severity, p);

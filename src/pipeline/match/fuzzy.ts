@@ -21,9 +21,52 @@ export function withinOne(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // deletion / insertion
 }
 
+/** Multiplier of the polynomial string hash below (an odd 32-bit constant). */
+const B = 0x01000193;
+
+/**
+ * Hashes of a word and of each of its one-letter deletions, without building the deleted strings:
+ * with h(s) = sum of s[j] * B^(len-1-j) (mod 2^32), deleting letter i gives
+ * prefix(i) * B^(len-1-i) + suffix(i+1). Out[0] is the word's own hash, out[i+1] that of deletion i.
+ * Hashes are cut to 30 bits so that they are small integers in a Map.
+ */
+function deletionHashes(word: string, out: number[]): void {
+  const n = word.length;
+  const suffix = new Array<number>(n + 1);
+  suffix[n] = 0;
+  let power = 1;
+  for (let j = n - 1; j >= 0; j--) {
+    suffix[j] = (suffix[j + 1]! + Math.imul(word.charCodeAt(j), power)) | 0;
+    power = Math.imul(power, B);
+  }
+  out.length = n + 1;
+  out[0] = suffix[0]! & 0x3fffffff;
+  // powers[i] = B^(n-1-i), walked down from B^(n-1).
+  let prefix = 0;
+  let p = 1;
+  for (let k = 0; k < n - 1; k++) p = Math.imul(p, B);
+  const inverse = modInverse(B);
+  for (let i = 0; i < n; i++) {
+    out[i + 1] = (Math.imul(prefix, p) + suffix[i + 1]!) & 0x3fffffff;
+    prefix = (Math.imul(prefix, B) + word.charCodeAt(i)) | 0;
+    p = Math.imul(p, inverse);
+  }
+}
+
+/** The inverse of an odd number modulo 2^32 (Newton's iteration). */
+function modInverse(a: number): number {
+  let x = a;
+  for (let k = 0; k < 5; k++) x = Math.imul(x, 2 - Math.imul(a, x));
+  return x;
+}
+
+const letter = (code: number): number => code - 97;
+const isLetter = (code: number): boolean => code >= 97 && code <= 122;
+
 export class FuzzyIndex {
-  // Deletion variant -> the word (or words) it comes from; a plain string for the common single case.
-  private readonly deletions = new Map<string, string | string[]>();
+  // Hash of a deletion variant -> the word (or words) it may come from; a plain string for the
+  // common single case. Hash collisions only add candidates, which withinOne then rules out.
+  private readonly deletions = new Map<number, string | string[]>();
 
   /**
    * @param vocabulary every word of every form: never corrected, and the targets of corrections
@@ -35,17 +78,18 @@ export class FuzzyIndex {
     private readonly targets: ReadonlyMap<string, ReadonlySet<string>>,
     private readonly protectedWords: ReadonlySet<string>,
   ) {
+    const hashes: number[] = [];
     for (const word of targets.keys()) {
       if (word.length < MIN_LENGTH || !LETTERS.test(word)) continue;
       this.maxLength = Math.max(this.maxLength, word.length);
-      this.heads.add(word.slice(0, 3));
-      this.tails.add(word[0] + word.slice(-3));
-      this.index(word, word);
-      for (let i = 0; i < word.length; i++) this.index(word.slice(0, i) + word.slice(i + 1), word);
+      this.heads[headCode(word)] = 1;
+      this.tails[tailCode(word)] = 1;
+      deletionHashes(word, hashes);
+      for (const h of hashes) this.index(h, word);
     }
   }
 
-  private index(key: string, word: string): void {
+  private index(key: number, word: string): void {
     const have = this.deletions.get(key);
     if (have === undefined) this.deletions.set(key, word);
     else if (typeof have === 'string') {
@@ -55,30 +99,33 @@ export class FuzzyIndex {
 
   // A word within distance 1 of a target of 7+ letters keeps the target's first 3 or last 3 letters
   // (one edit cannot touch both ends), and a correction keeps the first letter, so most ordinary
-  // words are ruled out by two set lookups: first three letters, or first letter + last three.
-  private readonly heads = new Set<string>();
-  private readonly tails = new Set<string>();
+  // words are ruled out by two table reads: first three letters, or first letter + last three.
+  private readonly heads = new Uint8Array(26 ** 3);
+  private readonly tails = new Uint8Array(26 ** 4);
   /** Longest target: a word more than one letter longer cannot be within distance 1 (and this keeps a
    *  16,000-letter "word" from costing 16,000 deletions). */
   private maxLength = 0;
+  private readonly hashes: number[] = [];
 
   /** The one glossary word this token key is a typo of, or undefined. */
   correct(key: string): string | undefined {
-    if (key.length < MIN_LENGTH || !LETTERS.test(key) || this.vocabulary.has(key) || this.protectedWords.has(key)) {
-      return undefined;
-    }
-    if (key.length > this.maxLength + 1) return undefined;
-    if (!this.heads.has(key.slice(0, 3)) && !this.tails.has(key[0] + key.slice(-3))) return undefined;
+    const n = key.length;
+    if (n < MIN_LENGTH || n > this.maxLength + 1) return undefined;
+    for (let i = 0; i < n; i++) if (!isLetter(key.charCodeAt(i))) return undefined;
+    if (this.heads[headCode(key)] === 0 && this.tails[tailCode(key)] === 0) return undefined;
+    if (this.vocabulary.has(key) || this.protectedWords.has(key)) return undefined;
     const found = new Set<string>();
-    const consider = (k: string): void => {
-      const words = this.deletions.get(k);
+    const first = key.charCodeAt(0);
+    const consider = (h: number): void => {
+      const words = this.deletions.get(h);
       if (words === undefined) return;
       if (typeof words === 'string') {
-        if (words[0] === key[0] && withinOne(key, words)) found.add(words);
-      } else for (const w of words) if (w[0] === key[0] && withinOne(key, w)) found.add(w);
+        if (words.charCodeAt(0) === first && withinOne(key, words)) found.add(words);
+      } else for (const w of words) if (w.charCodeAt(0) === first && withinOne(key, w)) found.add(w);
     };
-    consider(key);
-    for (let i = 0; i < key.length; i++) consider(key.slice(0, i) + key.slice(i + 1));
+    const hashes = this.hashes;
+    deletionHashes(key, hashes);
+    for (const h of hashes) consider(h);
     if (found.size === 0) return undefined;
     // Prefer words that are whole one-word forms of a concept; among those (or, failing them, among
     // the rest) the candidates must all mean one thing, else the typo is ambiguous and left alone.
@@ -90,3 +137,9 @@ export class FuzzyIndex {
     return pool.sort()[0];
   }
 }
+
+const headCode = (w: string): number => (letter(w.charCodeAt(0)) * 26 + letter(w.charCodeAt(1))) * 26 + letter(w.charCodeAt(2));
+const tailCode = (w: string): number => {
+  const n = w.length;
+  return ((letter(w.charCodeAt(0)) * 26 + letter(w.charCodeAt(n - 3))) * 26 + letter(w.charCodeAt(n - 2))) * 26 + letter(w.charCodeAt(n - 1));
+};

@@ -72,26 +72,34 @@ export class KeyIds {
   }
 }
 
-export interface MatchToken {
-  /** Index in the full token list. */
-  index: number;
-  key: string;
-  /** The key's id in the engine's (or the request's) KeyIds, -1 if no phrase uses it. */
-  id: number;
-  raw: string;
+/**
+ * The tokens the tries walk, as parallel arrays rather than an object per token (a report has
+ * hundreds of tokens and every one is walked): joining hyphens removed, spelling variants mapped,
+ * keys numbered.
+ */
+export interface MatchTokens {
+  /** Index in the full token list of each match token. */
+  readonly index: readonly number[];
+  /** The key id of each match token in the engine's (or the request's) KeyIds; -1 if no phrase uses it. */
+  readonly id: readonly number[];
+  readonly length: number;
 }
 
-/** The tokens the tries walk: joining hyphens removed, spelling variants mapped, keys numbered. */
-export function matchTokens(tokens: readonly Token[], ids: KeyIds): MatchToken[] {
-  const out: MatchToken[] = [];
+export function matchTokens(tokens: readonly Token[], ids: KeyIds): MatchTokens {
+  const index: number[] = [];
+  const id: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (isJoiningHyphen(tokens, i)) continue;
-    const t = tokens[i]!;
-    // A key that is no phrase's key is no spelling variant either: the map's words are all numbered.
-    const id = ids.idOf(t.key);
-    out.push({ index: i, key: id < 0 ? t.key : ids.keyOf(id), id, raw: t.ascii ? t.raw : t.raw.normalize('NFKC') });
+    index.push(i);
+    id.push(ids.idOf(tokens[i]!.key));
   }
-  return out;
+  return { index, id, length: index.length };
+}
+
+/** Match token p as written, NFKC-normalised, for case-sensitive comparisons. */
+export function matchRaw(tokens: readonly Token[], m: MatchTokens, p: number): string {
+  const t = tokens[m.index[p]!]!;
+  return t.ascii ? t.raw : t.raw.normalize('NFKC');
 }
 
 const SIMPLE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;

@@ -187,6 +187,10 @@ export class LevelGrammar {
     // Every level starts with a short word beginning C, T, L, S or D: most tokens leave here.
     const t = tokens[i]!;
     if (t.kind !== 'word' || t.raw.length > 3 || !LEVEL_LETTER.has(t.raw.charCodeAt(0))) return undefined;
+    // ... and a digit next ("L4"), unless "-" or "/" follows (OCR first halves: "TI-T2").
+    const second = t.raw.charCodeAt(1);
+    const sep = tokens[i + 1]?.key;
+    if (!(second >= 48 && second <= 57) && sep !== '-' && sep !== '/') return undefined;
     const disc = discAt(tokens, i);
     if (disc !== undefined) {
       if (adjacent(disc.a, disc.b)) {

@@ -4,7 +4,7 @@ import type { Concept } from '../../glossary/schema.js';
 import type { Token } from '../text/tokenize.js';
 import { FuzzyIndex, MIN_LENGTH } from './fuzzy.js';
 import { numberVariants } from './inflect.js';
-import { phraseKeys, type KeyIds, type MatchToken, type SpellingMap } from './keys.js';
+import { matchRaw, phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from './keys.js';
 import type { LevelGrammar, LevelHit } from './levels.js';
 import { longestAt, TokenTrie } from './trie.js';
 
@@ -140,6 +140,11 @@ export interface MatcherParts {
   spelling: SpellingMap;
   /** The engine's key ids, fixed after start-up. */
   ids: KeyIds;
+  /**
+   * The typo correction of every key of the engine's table, as a key id (-1 for none), computed at
+   * start-up: a word the glossary knows is corrected (or not) the same way in every report.
+   */
+  corrections: Int32Array;
   levels: LevelGrammar;
   /** Abbreviations that are ordinary words in capitals (lower-cased). */
   capsWords: ReadonlySet<string>;
@@ -193,47 +198,59 @@ function capsLines(tokens: readonly Token[]): boolean[] {
  */
 export function findMentions(
   tokens: readonly Token[],
-  mtokens: readonly MatchToken[],
+  mtokens: MatchTokens,
   parts: MatcherParts,
   custom?: TokenTrie<FormEntry>,
 ): Mention[] {
   const caps = capsLines(tokens);
-  // Typo corrections as key ids, memoised per distinct word for this request only (-1 = none).
-  const corrections = new Map<string, number>();
-  const alternative = (j: number): number => {
-    const key = mtokens[j]!.key;
-    if (key.length < MIN_LENGTH) return -1;
-    let corrected = corrections.get(key);
-    if (corrected === undefined) {
-      const word = parts.fuzzy.correct(key);
-      corrections.set(key, (corrected = word === undefined ? -1 : parts.ids.idOf(word)));
+  const { index, id: ids } = mtokens;
+  const n = mtokens.length;
+  // Typo corrections as key ids (-1 = none): from the engine's table for words some phrase uses,
+  // memoised per distinct word for this request only otherwise.
+  const alternatives = new Array<number>(n);
+  const unknown = new Map<string, number>();
+  // A phrase does not continue across a blank line.
+  const blocked = new Array<boolean>(n);
+  for (let p = 0; p < n; p++) {
+    const t = tokens[index[p]!]!;
+    blocked[p] = t.newlinesBefore >= 2;
+    const id = ids[p]!;
+    if (t.key.length < MIN_LENGTH && id < 0) alternatives[p] = -1;
+    else if (id >= 0 && id < parts.corrections.length) alternatives[p] = parts.corrections[id]!;
+    else {
+      // A word no engine phrase uses (or only this request's terms): its key is the token's own.
+      const key = t.key;
+      let corrected = unknown.get(key);
+      if (corrected === undefined) {
+        const word = key.length < MIN_LENGTH ? undefined : parts.fuzzy.correct(key);
+        unknown.set(key, (corrected = word === undefined ? -1 : parts.ids.idOf(word)));
+      }
+      alternatives[p] = corrected;
     }
-    return corrected;
-  };
-  const canExtend = (j: number): boolean => tokens[mtokens[j]!.index]!.newlinesBefore < 2;
+  }
   const accept = (entry: FormEntry, from: number, to: number, corrected: boolean): boolean => {
     if (corrected && !entry.fuzzy) return false;
-    if (entry.header && !isHeaderPosition(tokens, mtokens[from]!.index, mtokens[to - 1]!.index)) return false;
+    if (entry.header && !isHeaderPosition(tokens, index[from]!, index[to - 1]!)) return false;
     if (!entry.caseSensitive) return true;
-    for (let k = from; k < to; k++) if (mtokens[k]!.raw !== entry.raws[k - from]) return false;
-    if (!entry.header && caps[mtokens[from]!.index] && parts.capsWords.has(entry.form.toLowerCase())) return false;
+    for (let k = from; k < to; k++) if (matchRaw(tokens, mtokens, k) !== entry.raws[k - from]) return false;
+    if (!entry.header && caps[index[from]!] && parts.capsWords.has(entry.form.toLowerCase())) return false;
     return true;
   };
 
-  const options = { alternative, canExtend, accept };
+  const options = { alternatives, blocked, accept };
   const scan = (trie: TokenTrie<FormEntry>, levels: LevelGrammar | undefined, out: Mention[]): void => {
     let p = 0;
-    while (p < mtokens.length) {
-      const ti = mtokens[p]!.index;
+    while (p < n) {
+      const ti = index[p]!;
       // Most tokens start no phrase: test the trie's first level before walking it.
-      const startsPhrase = trie.starts(mtokens[p]!.id) || trie.starts(alternative(p));
-      const hit = startsPhrase ? longestAt(trie, mtokens, p, options) : undefined;
+      const startsPhrase = trie.starts(ids[p]!) || trie.starts(alternatives[p]!);
+      const hit = startsPhrase ? longestAt(trie, ids, p, options) : undefined;
       const level = levels?.at(tokens, ti);
-      const hitEnd = hit === undefined ? -1 : tokens[mtokens[hit.to - 1]!.index]!.end;
+      const hitEnd = hit === undefined ? -1 : tokens[index[hit.to - 1]!]!.end;
       const levelEnd = level === undefined ? -1 : tokens[level.to - 1]!.end;
       let toToken: number;
       if (hit !== undefined && hitEnd > levelEnd) {
-        toToken = mtokens[hit.to - 1]!.index + 1;
+        toToken = index[hit.to - 1]! + 1;
         out.push({ from: ti, to: toToken, start: tokens[ti]!.start, end: hitEnd, source: hit.value.source, conceptId: hit.value.conceptId });
       } else if (level !== undefined) {
         toToken = level.to;
@@ -242,7 +259,7 @@ export function findMentions(
         p++;
         continue;
       }
-      while (p < mtokens.length && mtokens[p]!.index < toToken) p++;
+      while (p < n && index[p]! < toToken) p++;
     }
   };
 

@@ -4,7 +4,7 @@
 // of tokens times the longest phrase length, a constant of the glossary.
 // Edges are keyed by the key ids of a KeyIds table rather than by strings: a token is looked up by
 // its string once (in matchTokens), and every trie walk after that compares small integers.
-import type { KeyIds, MatchToken } from './keys.js';
+import type { KeyIds } from './keys.js';
 
 export interface TrieNode<V> {
   children: Map<number, TrieNode<V>>;
@@ -63,10 +63,10 @@ export interface TrieHit<V> {
 }
 
 export interface WalkOptions<V> {
-  /** Alternative key id for a token (a typo correction), tried when the exact key has no edge; -1 for none. */
-  alternative?: (i: number) => number;
-  /** Whether the phrase may continue onto token i (e.g. not across a blank line). */
-  canExtend?: (i: number) => boolean;
+  /** Alternative key id of each token (a typo correction), tried when the exact key has no edge; -1 for none. */
+  alternatives?: readonly number[];
+  /** Tokens a phrase may not continue onto (e.g. across a blank line). */
+  blocked?: readonly boolean[];
   /**
    * Whether a value is acceptable for tokens [from, to) (e.g. case-sensitive abbreviations);
    * `corrected` tells whether the walk used an alternative (typo-corrected) key.
@@ -75,19 +75,21 @@ export interface WalkOptions<V> {
 }
 
 /**
- * The longest phrase of the trie starting at token `from`, with the first accepted value at that
- * length. Called at every token position, so it allocates nothing until it finds a phrase.
+ * The longest phrase of the trie starting at token `from` (tokens given by key id), with the first
+ * accepted value at that length. Called at most token positions, so it allocates nothing until it
+ * has walked as far as it can.
  */
-export function longestAt<V>(trie: TokenTrie<V>, tokens: readonly MatchToken[], from: number, options: WalkOptions<V>): TrieHit<V> | undefined {
-  const { alternative, canExtend, accept } = options;
-  let best: TrieHit<V> | undefined;
+export function longestAt<V>(trie: TokenTrie<V>, ids: readonly number[], from: number, options: WalkOptions<V>): TrieHit<V> | undefined {
+  const { alternatives, blocked, accept } = options;
+  let bestTo = -1;
+  let bestValue: V | undefined;
   let node: TrieNode<V> | undefined = trie.root;
   let corrected = false;
-  for (let j = from; j < tokens.length; j++) {
-    if (j > from && canExtend !== undefined && !canExtend(j)) break;
-    let next = trie.step(node, tokens[j]!.id);
-    if (next === undefined && alternative !== undefined) {
-      const alt = alternative(j);
+  for (let j = from; j < ids.length; j++) {
+    if (j > from && blocked !== undefined && blocked[j] === true) break;
+    let next = trie.step(node, ids[j]!);
+    if (next === undefined && alternatives !== undefined) {
+      const alt = alternatives[j]!;
       if (alt >= 0) {
         next = trie.step(node, alt);
         corrected = true;
@@ -96,19 +98,19 @@ export function longestAt<V>(trie: TokenTrie<V>, tokens: readonly MatchToken[], 
     if (next === undefined) break;
     node = next;
     const values = node.values;
-    if (values.length > 0) {
-      let value: V | undefined;
-      if (accept === undefined) value = values[0];
-      else {
-        for (const v of values) {
-          if (accept(v, from, j + 1, corrected)) {
-            value = v;
-            break;
-          }
-        }
+    if (values.length === 0) continue;
+    if (accept === undefined) {
+      bestTo = j + 1;
+      bestValue = values[0];
+      continue;
+    }
+    for (const v of values) {
+      if (accept(v, from, j + 1, corrected)) {
+        bestTo = j + 1;
+        bestValue = v;
+        break;
       }
-      if (value !== undefined) best = { from, to: j + 1, value };
     }
   }
-  return best;
+  return bestTo < 0 ? undefined : { from, to: bestTo, value: bestValue! };
 }
