@@ -87,16 +87,18 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   // It sets its headers on the raw response and calls `done` synchronously, with no error (helmet 8
   // throws rather than passing errors on).
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Hooks on every request take the callback form: an async hook costs a promise and a tick each.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 
   // onRequest hooks run in the order added here: identify, rate limit, CORS preflight, enforce.
   app.decorateRequest('keyId', null);
   // 1. Identify the caller (never rejects), so the rate limit can key on a valid key.
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.keyId = keysOn ? check(presentedKey(request)) : null;
+    done();
   });
 
   // 2. Rate limit per valid key, else per client address, before the key is enforced, so failed
@@ -130,13 +132,14 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   });
 
   // 4. Enforce keys on /v1/* before the body is read; then refuse non-UTF-8 charsets.
-  app.addHook('onRequest', async (request) => {
-    if (keysOn && isProtected(request) && request.keyId === null) throw new ApiError('UNAUTHORIZED');
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (keysOn && isProtected(request) && request.keyId === null) return done(new ApiError('UNAUTHORIZED'));
     const type = request.headers['content-type'];
     if (typeof type === 'string') {
       const charset = charsetOf(type);
-      if (charset !== undefined && !UTF8.has(charset)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
+      if (charset !== undefined && !UTF8.has(charset)) return done(new ApiError('UNSUPPORTED_MEDIA_TYPE'));
     }
+    done();
   });
 
   if (config.MAX_EVENT_LOOP_DELAY_MS > 0) {

@@ -33,6 +33,8 @@ export function compileEngine(data: GlossaryData): Engine {
     near: new Set(data.levels.nearWords),
     bullets: new Set(data.text.listBullets),
   });
+  // Every key is numbered by now: fix the table for fast lookups.
+  ids.seal();
   return {
     version: data.version,
     concepts: new Map(data.concepts.map((c) => [c.id, c])),

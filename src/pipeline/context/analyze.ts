@@ -221,20 +221,25 @@ export function analyzeContext(
     return rule === undefined ? undefined : { from, to, value: rule };
   };
 
+  // The best cue so far for the mention being decided (one pair of variables, not an object per mention).
+  let bestHit: RuleHit<CueRule> | undefined;
+  let bestDistance = 0;
+  const consider = (hit: RuleHit<CueRule> | undefined, distance: number): void => {
+    if (hit === undefined || (hit.value.kind !== 'negated' && hit.value.kind !== 'possible')) return;
+    // "A versus B": a bidirectional cue reaches only its close neighbours.
+    if (hit.value.direction === 'both' && distance > BIDIRECTIONAL_WINDOW) return;
+    if (
+      bestHit === undefined ||
+      distance < bestDistance ||
+      (distance === bestDistance && hit.value.kind === 'negated' && bestHit.value.kind !== 'negated')
+    ) {
+      bestHit = hit;
+      bestDistance = distance;
+    }
+  };
+
   const assertionOf = (m: Mention, role: MentionRole): { assertion: Assertion; cue: Cue | null } => {
-    let best: { hit: RuleHit<CueRule>; distance: number } | undefined;
-    const consider = (hit: RuleHit<CueRule> | undefined, distance: number): void => {
-      if (hit === undefined || (hit.value.kind !== 'negated' && hit.value.kind !== 'possible')) return;
-      // "A versus B": a bidirectional cue reaches only its close neighbours.
-      if (hit.value.direction === 'both' && distance > BIDIRECTIONAL_WINDOW) return;
-      if (
-        best === undefined ||
-        distance < best.distance ||
-        (distance === best.distance && hit.value.kind === 'negated' && best.hit.value.kind !== 'negated')
-      ) {
-        best = { hit, distance };
-      }
-    };
+    bestHit = undefined;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
     // it ("No recurrent disc herniation": the cue "no recurrent" ends inside the mention).
     const inner = cueAt[m.from];
@@ -257,7 +262,8 @@ export function analyzeContext(
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
       if (nearBwd !== undefined) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
     }
-    if (best !== undefined) return { assertion: best.hit.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best.hit) };
+    const best = bestHit as RuleHit<CueRule> | undefined;
+    if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return { assertion: 'present', cue: null };
     // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
     const slash = alternativeSlash(m);
@@ -345,7 +351,8 @@ export function analyzeContext(
     const role = roles[k]!;
     const { assertion, cue } = assertionOf(m, role);
     const severity = role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
-    const side = role.located ? [...new Set(modifiersOf(m, sideAt, sideEndAt, true))] : [];
+    const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : [];
+    const side = sides.length < 2 ? sides : [...new Set(sides)];
     const levels = role.located || m.level !== undefined ? levelsOf(m) : [];
     return { assertion, assertionCue: cue, severity, side, levels, section: sections.byToken[m.from] ?? 'findings' };
   });

@@ -1,6 +1,6 @@
 // Turns phrases and text into match keys: the token keys a trie walks. Both sides go through the
 // same function so that a form matches text whatever its case, dashes, hyphenation or disc/disk spelling.
-import { tokenize, type Token } from '../text/tokenize.js';
+import { hashKey, tokenize, type Token } from '../text/tokenize.js';
 
 /** Token-level spelling equivalences (e.g. "disk" -> "disc"), from glossary data. */
 export type SpellingMap = ReadonlyMap<string, string>;
@@ -44,10 +44,35 @@ export class KeyIds {
     return this.base + this.keys.length;
   }
 
+  /**
+   * The lookup table again, as open addressing over `hashKey` (which the tokenizer computes while it
+   * scans): a token's id then costs no string hashing and no Map probe. Built by `seal()`, after
+   * which the table takes no new keys.
+   */
+  private slotKeys: (string | undefined)[] = [];
+  private slotIds = new Int32Array(0);
+  private mask = -1;
+
+  /** Fixes the table: called once every phrase of the engine is compiled. */
+  seal(): void {
+    let size = 16;
+    while (size < this.lookup.size * 4) size *= 2;
+    this.slotKeys = new Array<string | undefined>(size).fill(undefined);
+    this.slotIds = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (const [key, id] of this.lookup) {
+      let slot = hashKey(key) & this.mask;
+      while (this.slotKeys[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.slotKeys[slot] = key;
+      this.slotIds[slot] = id;
+    }
+  }
+
   /** The id of a phrase key (spelling already applied), numbering it if new. */
   intern(key: string): number {
     let id = this.parent?.canonicalId(key) ?? this.canonical.get(key);
     if (id === undefined) {
+      if (this.mask >= 0) throw new Error(`KeyIds: "${key}" added after the table was sealed`);
       id = this.size;
       this.keys.push(key);
       this.canonical.set(key, id);
@@ -60,10 +85,18 @@ export class KeyIds {
     return this.canonical.get(key);
   }
 
-  /** The id of a token's key after the spelling map, or -1. */
-  idOf(textKey: string): number {
-    const id = this.parent === undefined ? undefined : this.parent.lookup.get(textKey);
-    return id ?? this.lookup.get(textKey) ?? -1;
+  /** The id of a token's key after the spelling map, or -1; `hash` is `hashKey(textKey)`. */
+  idOf(textKey: string, hash = hashKey(textKey)): number {
+    if (this.parent !== undefined) {
+      const id = this.parent.idOf(textKey, hash);
+      return id >= 0 ? id : (this.lookup.get(textKey) ?? -1);
+    }
+    if (this.mask < 0) return this.lookup.get(textKey) ?? -1;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.slotKeys[slot];
+      if (key === undefined) return -1;
+      if (key === textKey) return this.slotIds[slot]!;
+    }
   }
 
   /** The phrase key an id stands for. */
@@ -91,7 +124,8 @@ export function matchTokens(tokens: readonly Token[], ids: KeyIds): MatchTokens 
   for (let i = 0; i < tokens.length; i++) {
     if (isJoiningHyphen(tokens, i)) continue;
     index.push(i);
-    id.push(ids.idOf(tokens[i]!.key));
+    const t = tokens[i]!;
+    id.push(ids.idOf(t.key, t.hash));
   }
   return { index, id, length: index.length };
 }

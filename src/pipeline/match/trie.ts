@@ -30,7 +30,8 @@ export class TokenTrie<V> {
 
   /** The child of `node` along key id, if any. */
   step(node: TrieNode<V>, id: number): TrieNode<V> | undefined {
-    if (node !== this.root) return node.children.get(id);
+    // Most phrases end where they end: a leaf has no edges to look up.
+    if (node !== this.root) return node.children.size === 0 ? undefined : node.children.get(id);
     return id >= 0 && id < this.firsts.length ? this.firsts[id] : undefined;
   }
 

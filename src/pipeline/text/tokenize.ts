@@ -21,6 +21,18 @@ export interface Token {
   spaceBefore: boolean;
   /** True when the token is plain ASCII (its key needs no Unicode normalisation). */
   ascii: boolean;
+  /** `hashKey(key)`, computed while scanning, so that looking the key up needs no string hashing. */
+  hash: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units of a key (a 32-bit integer). */
+export function hashKey(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -84,6 +96,8 @@ export function tokenize(text: string): Token[] {
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
     const ch = text.slice(i, i + width);
     let kind: TokenKind;
+    // The key's hash, for ASCII words (whose key is the lower-cased text); others hash their key below.
+    let h = ascii ? Math.imul(FNV_OFFSET ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME) : 0;
     if (isWordChar(code, ch)) {
       kind = 'word';
       i += width;
@@ -91,11 +105,18 @@ export function tokenize(text: string): Token[] {
         const c = text.charCodeAt(i);
         if (c < 128) {
           // ASCII letters and digits: the common case, no string slicing.
-          if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+          if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) {
+            h = Math.imul(h ^ c, FNV_PRIME);
+            i++;
+            continue;
+          }
+          if (c >= 65 && c <= 90) {
+            h = Math.imul(h ^ (c + 32), FNV_PRIME);
             i++;
             continue;
           }
           if (c === 39 && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1] ?? '')) {
+            h = Math.imul(h ^ c, FNV_PRIME);
             i++;
             continue;
           }
@@ -117,7 +138,9 @@ export function tokenize(text: string): Token[] {
       i += width;
     }
     const raw = text.slice(start, i);
-    tokens.push({ start, end: i, kind, raw, key: tokenKey(raw, ascii), ascii, newlinesBefore: newlines, spaceBefore: space });
+    const key = tokenKey(raw, ascii);
+    const hash = ascii && kind === 'word' ? h : hashKey(key);
+    tokens.push({ start, end: i, kind, raw, key, ascii, hash, newlinesBefore: newlines, spaceBefore: space });
     newlines = 0;
     space = false;
   }
