@@ -6,6 +6,7 @@ import { compileRules, type ContextRules } from './context/rules.js';
 import { FuzzyIndex, MIN_LENGTH } from './match/fuzzy.js';
 import { KeyIds } from './match/keys.js';
 import { LevelGrammar } from './match/levels.js';
+import { WordSet } from './text/word-set.js';
 import { compileConcepts, type FormConflict, type MatcherParts } from './match/matcher.js';
 
 export interface Engine {
@@ -27,11 +28,11 @@ export function compileEngine(data: GlossaryData): Engine {
   const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling, ids);
   const fuzzy = new FuzzyIndex(vocabulary, fuzzyTargets, new Set(data.text.fuzzyProtected));
   const rules = compileRules(data.cues, data.modifiers, spelling, ids, data.text.shortSections, {
-    link: new Set(data.modifiers.linkWords),
-    joiners: new Set(data.levels.joiners),
-    heading: new Set(data.levels.headingWords),
-    near: new Set(data.levels.nearWords),
-    bullets: new Set(data.text.listBullets),
+    link: new WordSet(data.modifiers.linkWords),
+    joiners: new WordSet(data.levels.joiners),
+    heading: new WordSet(data.levels.headingWords),
+    near: new WordSet(data.levels.nearWords),
+    bullets: new WordSet(data.text.listBullets),
   });
   // Every key is numbered by now: fix the table for fast lookups.
   ids.seal();

@@ -177,7 +177,7 @@ export function analyzeContext(
     const t = tokens[i]!;
     const word = t.kind === 'word';
     wordsBefore[i + 1] = wordsBefore[i]! + (word ? 1 : 0);
-    contentBefore[i + 1] = contentBefore[i]! + (word && !rules.words.near.has(t.key) ? 1 : 0);
+    contentBefore[i + 1] = contentBefore[i]! + (word && !rules.words.near.hasToken(t) ? 1 : 0);
   }
 
   // Cue scopes in one linear sweep each way (scanning from every mention back to its sentence start
@@ -325,7 +325,7 @@ export function analyzeContext(
         found.push(h.value);
         break;
       }
-      if (!rules.words.link.has(tokens[i]!.key)) break;
+      if (!rules.words.link.hasToken(tokens[i]!)) break;
       words++;
     }
     return found;
@@ -370,24 +370,27 @@ function sectionByToken(
   roles: readonly MentionRole[],
   rules: ContextRules,
 ): { byToken: Section[]; headerAt: number[]; headerOf: (HeaderSpan | undefined)[] } {
-  const starts = new Map<number, { to: number; section: Section }>();
+  // Header starts in token order (mentions are sorted by position); at one token the last one wins.
+  const starts: { from: number; to: number; section: Section }[] = [];
   mentions.forEach((m, k) => {
     const section = roles[k]!.section;
     if (section === undefined) return;
     const sentenceStart = m.from > 0 && sentences[m.from] !== sentences[m.from - 1];
-    if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.set(m.from, { to: m.to, section });
+    if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.push({ from: m.from, to: m.to, section });
   });
   const byToken = new Array<Section>(tokens.length);
   const headerAt = ints(tokens.length);
   const headerOf = new Array<HeaderSpan | undefined>(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
+  let next = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.newlinesBefore >= 2 && rules.shortSections.has(current)) {
       current = 'findings';
       header = undefined;
     }
-    const start = starts.get(i);
+    let start: { to: number; section: Section } | undefined;
+    while (next < starts.length && starts[next]!.from === i) start = starts[next++];
     if (start !== undefined) {
       current = start.section;
       header = { from: i, to: start.to };
@@ -417,7 +420,7 @@ function levelStructure(
     const last = groups[groups.length - 1];
     if (last !== undefined && sentences[last.to - 1] === sentences[m.from]) {
       let joined = true;
-      for (let i = last.to; i < m.from; i++) if (!words.joiners.has(tokens[i]!.key)) joined = false;
+      for (let i = last.to; i < m.from; i++) if (!words.joiners.hasToken(tokens[i]!)) joined = false;
       if (joined) {
         last.to = m.to;
         last.levels = [...new Set([...last.levels, ...m.level!.levels])].sort((a, b) => levelRank(a) - levelRank(b));
@@ -443,7 +446,7 @@ function levelStructure(
       const colon = after !== undefined && after.newlinesBefore === 0 && after.key === ':';
       if (g.from === i && (colon || (lineStart && (after === undefined || after.newlinesBefore > 0 || ['.', '-', ')'].includes(after.key))))) {
         heading = g.levels;
-      } else if (g.from === i + 1 && lineStart && words.heading.has(t.key) && (colon || after?.key === ',')) {
+      } else if (g.from === i + 1 && lineStart && words.heading.hasToken(t) && (colon || after?.key === ',')) {
         heading = g.levels;
       }
     }
@@ -468,7 +471,7 @@ function levelStructure(
     if (i > 0 && sid === sentences[i - 1]) continue;
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    const listItem = (/^\d{1,2}$/.test(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || words.bullets.has(t.key);
+    const listItem = (/^\d{1,2}$/.test(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || words.bullets.hasToken(t);
     if (t.newlinesBefore >= 1 || headerAt[i] === 1 || listItem) carry = undefined;
     const own = groupsBySentence.get(sid);
     if (own === undefined) {

@@ -61,7 +61,7 @@ function sharesHead(tokens: readonly Token[], anatomy: Mention, finding: Mention
   const first = tokens[anatomy.to]!;
   // A word joiner ("or", "and"); a comma only inside a list that ends in one ("canal, recess or
   // foraminal stenosis"): "central canal, mild foraminal stenosis" states two separate facts.
-  if (first.newlinesBefore > 0 || !words.joiners.has(first.key) || (first.kind !== 'word' && !expanded)) return false;
+  if (first.newlinesBefore > 0 || !words.joiners.hasToken(first) || (first.kind !== 'word' && !expanded)) return false;
   for (let i = anatomy.to + 1; i < finding.from; i++) if (tokens[i]!.newlinesBefore > 0 || tokens[i]!.kind !== 'word') return false;
   return true;
 }

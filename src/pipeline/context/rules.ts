@@ -5,6 +5,7 @@
 import type { CueData, ModifierData, Section } from '../../glossary/schema.js';
 import { phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from '../match/keys.js';
 import { longestAt, TokenTrie } from '../match/trie.js';
+import type { WordSet } from '../text/word-set.js';
 
 export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator';
 export type Direction = 'forward' | 'backward' | 'both' | 'none';
@@ -20,15 +21,15 @@ export interface CueRule {
 /** Word lists the context step consults token by token (all from glossary/_context). */
 export interface ContextWords {
   /** Between a finding and a modifier after it: "stenosis is moderate". */
-  link: ReadonlySet<string>;
+  link: WordSet;
   /** Joining levels into one group: "L3-4 and L4-5". */
-  joiners: ReadonlySet<string>;
+  joiners: WordSet;
   /** Opening a level heading: "At L4-5, ...". */
-  heading: ReadonlySet<string>;
+  heading: WordSet;
   /** Not counted as distance between a finding and its level: "at the L4-5 level". */
-  near: ReadonlySet<string>;
+  near: WordSet;
   /** Opening a list item. */
-  bullets: ReadonlySet<string>;
+  bullets: WordSet;
 }
 
 export interface ContextRules {

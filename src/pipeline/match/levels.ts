@@ -38,7 +38,12 @@ const MAIN: Record<Region, number> = { C: 7, T: 12, L: 5, S: 5 };
 const REGION_ORDER: Region[] = ['C', 'T', 'L', 'S'];
 const VERTEBRA = /^([CTLSDctlsd])(\d{1,2})$/;
 const NUMBER = /^\d{1,2}$/;
-const LEVEL_LETTER = new Set([...'CTLSDctlsd'].map((c) => c.charCodeAt(0)));
+/** C, T, L, S and D in either case, as a bit mask over the lower-case letters (checked at every token). */
+const LEVEL_LETTERS = [...'ctlsd'].reduce((mask, c) => mask | (1 << (c.charCodeAt(0) - 97)), 0);
+const isLevelLetter = (code: number): boolean => {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122 && (LEVEL_LETTERS & (1 << (lower - 97))) !== 0;
+};
 
 export const vertebraName = (v: Vertebra): string => `${v.region}${v.n}`;
 
@@ -186,7 +191,7 @@ export class LevelGrammar {
   private notationAt(tokens: readonly Token[], i: number): LevelHit | undefined {
     // Every level starts with a short word beginning C, T, L, S or D: most tokens leave here.
     const t = tokens[i]!;
-    if (t.kind !== 'word' || t.raw.length > 3 || !LEVEL_LETTER.has(t.raw.charCodeAt(0))) return undefined;
+    if (t.kind !== 'word' || t.raw.length > 3 || !isLevelLetter(t.raw.charCodeAt(0))) return undefined;
     // ... and a digit next ("L4"), unless "-" or "/" follows (OCR first halves: "TI-T2").
     const second = t.raw.charCodeAt(1);
     const sep = tokens[i + 1]?.key;

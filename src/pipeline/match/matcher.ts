@@ -162,14 +162,25 @@ export function isHeaderPosition(tokens: readonly Token[], first: number, last: 
   return next === undefined || next.newlinesBefore > 0 || colon || next.key === '-';
 }
 
-/** Lines written entirely in capitals, by token: there, capitalised ordinary words are not abbreviations. */
-function capsLines(tokens: readonly Token[]): boolean[] {
-  const out = new Array<boolean>(tokens.length).fill(false);
-  let lineStart = 0;
-  const close = (end: number): void => {
+/**
+ * Whether the line of token i is written entirely in capitals: there, capitalised ordinary words
+ * are not abbreviations. Asked only when such a word matches, so lines are read on demand and
+ * remembered by their first token.
+ */
+function capsLineChecker(tokens: readonly Token[]): (i: number) => boolean {
+  let lineStart: number[] | undefined;
+  const known = new Map<number, boolean>();
+  return (i) => {
+    if (lineStart === undefined) {
+      lineStart = new Array<number>(tokens.length);
+      for (let k = 0; k < tokens.length; k++) lineStart[k] = k > 0 && tokens[k]!.newlinesBefore === 0 ? lineStart[k - 1]! : k;
+    }
+    const first = lineStart[i]!;
+    let caps = known.get(first);
+    if (caps !== undefined) return caps;
     let letters = false;
     let lower = false;
-    for (let k = lineStart; k < end && !lower; k++) {
+    for (let k = first; k < tokens.length && !lower && lineStart[k] === first; k++) {
       const raw = tokens[k]!.raw;
       for (let c = 0; c < raw.length; c++) {
         const code = raw.charCodeAt(c);
@@ -177,17 +188,9 @@ function capsLines(tokens: readonly Token[]): boolean[] {
         else if (code >= 65 && code <= 90) letters = true;
       }
     }
-    const caps = letters && !lower;
-    for (let k = lineStart; k < end; k++) out[k] = caps;
+    known.set(first, (caps = letters && !lower));
+    return caps;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && tokens[i]!.newlinesBefore > 0) {
-      close(i);
-      lineStart = i;
-    }
-  }
-  close(tokens.length);
-  return out;
 }
 
 /**
@@ -202,7 +205,7 @@ export function findMentions(
   parts: MatcherParts,
   custom?: TokenTrie<FormEntry>,
 ): Mention[] {
-  const caps = capsLines(tokens);
+  const capsLine = capsLineChecker(tokens);
   const { index, id: ids } = mtokens;
   const n = mtokens.length;
   // Typo corrections as key ids (-1 = none): from the engine's table for words some phrase uses,
@@ -233,7 +236,7 @@ export function findMentions(
     if (entry.header && !isHeaderPosition(tokens, index[from]!, index[to - 1]!)) return false;
     if (!entry.caseSensitive) return true;
     for (let k = from; k < to; k++) if (matchRaw(tokens, mtokens, k) !== entry.raws[k - from]) return false;
-    if (!entry.header && caps[index[from]!] && parts.capsWords.has(entry.form.toLowerCase())) return false;
+    if (!entry.header && parts.capsWords.has(entry.form.toLowerCase()) && capsLine(index[from]!)) return false;
     return true;
   };
 

@@ -94,11 +94,10 @@ export function tokenize(text: string): Token[] {
     let ascii = code < 128;
     // A surrogate pair is one character: never split it.
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    const ch = text.slice(i, i + width);
     let kind: TokenKind;
     // The key's hash, for ASCII words (whose key is the lower-cased text); others hash their key below.
     let h = ascii ? Math.imul(FNV_OFFSET ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME) : 0;
-    if (isWordChar(code, ch)) {
+    if (isWordChar(code, code < 128 ? '' : text.slice(i, i + width))) {
       kind = 'word';
       i += width;
       while (i < n) {
