@@ -43,10 +43,15 @@ export interface MentionRole {
 }
 
 const MODIFIER_WINDOW = 6;
+const IN = 1;
+const START = 2;
+const END = 4;
 const BIDIRECTIONAL_WINDOW = 4;
 const FORWARD_MODIFIER_WINDOW = 4;
 
 type Hits = (RuleHit<string> | undefined)[];
+/** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
+const NO_HITS: Hits = [];
 
 
 /** The nearest governing cues of each kind at a position. */
@@ -93,6 +98,7 @@ interface HeaderSpan {
 
 /** Hits indexed by their first token and by their last token. */
 function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
+  if (hits.length === 0) return [NO_HITS, NO_HITS];
   const startAt: Hits = new Array(n);
   const endAt: Hits = new Array(n);
   for (const h of hits) {
@@ -128,30 +134,32 @@ export function analyzeContext(
     cueEndAt[h.to - 1] = h;
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
-  const findingAt = ints(n);
-  const findingStartAt = ints(n + 1);
-  const findingEndAt = ints(n + 1);
+  // Per token: inside a finding (IN), where a finding starts (START) and ends (END), as bits.
+  const finding = ints(n + 1);
   mentions.forEach((m, k) => {
     if (!roles[k]!.finding) return;
-    for (let i = m.from; i < m.to; i++) findingAt[i] = 1;
-    findingStartAt[m.from] = 1;
-    findingEndAt[m.to - 1] = 1;
+    for (let i = m.from; i < m.to; i++) finding[i]! |= IN;
+    finding[m.from]! |= START;
+    finding[m.to - 1]! |= END;
   });
   // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
   // not the side of a finding.
-  const coverTo = ints(n, -1);
-  const coverFrom = ints(n, -1);
-  mentions.forEach((m, k) => {
-    if (!roles[k]!.located) return;
-    for (let i = m.from; i < m.to; i++) {
-      coverFrom[i] = m.from;
-      coverTo[i] = m.to;
-    }
-  });
-  const located = sideHits.filter((h) => {
-    const inside = coverTo[h.from]! >= h.to && coverFrom[h.from]! <= h.from;
-    return !inside || (coverFrom[h.from] === h.from && coverTo[h.from] === h.to);
-  });
+  let located = sideHits;
+  if (sideHits.length > 0) {
+    const coverTo = ints(n, -1);
+    const coverFrom = ints(n, -1);
+    mentions.forEach((m, k) => {
+      if (!roles[k]!.located) return;
+      for (let i = m.from; i < m.to; i++) {
+        coverFrom[i] = m.from;
+        coverTo[i] = m.to;
+      }
+    });
+    located = sideHits.filter((h) => {
+      const inside = coverTo[h.from]! >= h.to && coverFrom[h.from]! <= h.from;
+      return !inside || (coverFrom[h.from] === h.from && coverTo[h.from] === h.to);
+    });
+  }
   const [sideAt, sideEndAt] = byToken(located, n);
 
 
@@ -283,9 +291,9 @@ export function analyzeContext(
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
   const alternativeSlash = (m: Mention): number | undefined => {
     const after = tokens[m.to];
-    if (after !== undefined && after.key === '/' && !after.spaceBefore && findingStartAt[m.to + 1] === 1 && !tokens[m.to + 1]!.spaceBefore) return m.to;
+    if (after !== undefined && after.key === '/' && !after.spaceBefore && (finding[m.to + 1]! & START) !== 0 && !tokens[m.to + 1]!.spaceBefore) return m.to;
     const before = tokens[m.from - 1];
-    if (before !== undefined && before.key === '/' && !tokens[m.from]!.spaceBefore && m.from >= 2 && findingEndAt[m.from - 2] === 1 && !before.spaceBefore) {
+    if (before !== undefined && before.key === '/' && !tokens[m.from]!.spaceBefore && m.from >= 2 && (finding[m.from - 2]! & END) !== 0 && !before.spaceBefore) {
       return m.from - 1;
     }
     return undefined;
@@ -307,7 +315,7 @@ export function analyzeContext(
     const found: string[] = [];
     let words = 0;
     for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
-      if (findingAt[i] === 1 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
+      if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       const h = endAt[i];
       if (h !== undefined) {
         found.unshift(h.value);

@@ -36,7 +36,6 @@ export interface LevelHit {
 const LIMIT: Record<Region, number> = { C: 8, T: 13, L: 6, S: 5 };
 const MAIN: Record<Region, number> = { C: 7, T: 12, L: 5, S: 5 };
 const REGION_ORDER: Region[] = ['C', 'T', 'L', 'S'];
-const VERTEBRA = /^([CTLSDctlsd])(\d{1,2})$/;
 const NUMBER = /^\d{1,2}$/;
 /** C, T, L, S and D in either case, as a bit mask over the lower-case letters (checked at every token). */
 const LEVEL_LETTERS = [...'ctlsd'].reduce((mask, c) => mask | (1 << (c.charCodeAt(0) - 97)), 0);
@@ -47,16 +46,25 @@ const isLevelLetter = (code: number): boolean => {
 
 export const vertebraName = (v: Vertebra): string => `${v.region}${v.n}`;
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** "L4", "C7", "S1", "D12" (and "l4" with allowLower): a letter then one or two digits, no leading 0. */
 function parseVertebra(token: Token | undefined, allowLower: boolean): Vertebra | undefined {
   if (token === undefined || token.kind !== 'word') return undefined;
-  const m = VERTEBRA.exec(token.raw);
-  if (m === null) return undefined;
-  const letter = m[1]!;
-  if (!allowLower && letter !== letter.toUpperCase()) return undefined;
-  const upper = letter.toUpperCase();
-  const region = (upper === 'D' ? 'T' : upper) as Region;
-  const n = Number(m[2]);
-  if (n < 1 || n > LIMIT[region] || m[2]!.startsWith('0')) return undefined;
+  // Read by character codes: this runs at every token that starts with a level letter.
+  const raw = token.raw;
+  if (raw.length < 2 || raw.length > 3) return undefined;
+  const d1 = raw.charCodeAt(1);
+  const d2 = raw.length === 3 ? raw.charCodeAt(2) : 48;
+  if (!isDigit(d1) || !isDigit(d2) || d1 === 48) return undefined;
+  const code = raw.charCodeAt(0);
+  const lower = code >= 97;
+  if (lower && !allowLower) return undefined;
+  const upper = String.fromCharCode(lower ? code - 32 : code);
+  if (upper !== 'C' && upper !== 'T' && upper !== 'L' && upper !== 'S' && upper !== 'D') return undefined;
+  const region: Region = upper === 'D' ? 'T' : upper;
+  const n = raw.length === 3 ? (d1 - 48) * 10 + (d2 - 48) : d1 - 48;
+  if (n < 1 || n > LIMIT[region]) return undefined;
   return upper === 'D' ? { region, n, dorsal: true } : { region, n };
 }
 
