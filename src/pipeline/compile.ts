@@ -25,7 +25,7 @@ export function compileEngine(data: GlossaryData): Engine {
   const spelling = new Map(Object.entries(data.text.spelling));
   // One key table for every trie, so a token numbered once can walk any of them.
   const ids = new KeyIds(spelling);
-  const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling, ids);
+  const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling, ids, new Set(data.text.capsWords.map((w) => w.toLowerCase())));
   const fuzzy = new FuzzyIndex(vocabulary, fuzzyTargets, new Set(data.text.fuzzyProtected));
   const rules = compileRules(data.cues, data.modifiers, spelling, ids, data.text.shortSections, {
     link: new WordSet(data.modifiers.linkWords),
@@ -47,7 +47,6 @@ export function compileEngine(data: GlossaryData): Engine {
       ids,
       corrections: correctionsOf(ids, fuzzy),
       levels: new LevelGrammar(data.levels),
-      capsWords: new Set(data.text.capsWords.map((w) => w.toLowerCase())),
     },
     rules,
     noSentenceEnd: new Set(data.text.noSentenceEnd),

@@ -25,6 +25,8 @@ export interface FormEntry {
   header: boolean;
   /** Whether the concept allows typo-corrected matches. */
   fuzzy: boolean;
+  /** An abbreviation that is also an ordinary word in capitals ("AND"): not matched on all-caps lines. */
+  capsWord: boolean;
 }
 
 export interface FormConflict {
@@ -46,7 +48,8 @@ export interface ConceptTrie {
 }
 
 /** Builds the trie of every form, abbreviation and generated number variant. */
-export function compileConcepts(concepts: readonly Concept[], spelling: SpellingMap, ids: KeyIds): ConceptTrie {
+/** @param capsWords abbreviations that are ordinary words in capitals (lower-cased) */
+export function compileConcepts(concepts: readonly Concept[], spelling: SpellingMap, ids: KeyIds, capsWords: ReadonlySet<string>): ConceptTrie {
   const trie = new TokenTrie<FormEntry>(ids);
   const vocabulary = new Set<string>();
   // Which concepts list each key sequence ("f" forms are case-insensitive, "A" abbreviations exact).
@@ -57,7 +60,8 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
     const add = (form: string, caseSensitive: boolean): void => {
       for (const { keys, raws } of phraseKeys(form, spelling)) {
         const header = concept.category === 'report-section' && (caseSensitive || keys.length === 1);
-        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header, fuzzy: concept.fuzzy };
+        const capsWord = caseSensitive && capsWords.has(form.toLowerCase());
+        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header, fuzzy: concept.fuzzy, capsWord };
         const k = caseSensitive ? `A\0${raws.join('\0')}` : `f\0${keys.join('\0')}`;
         const ids = owners.get(k);
         if (ids === undefined) owners.set(k, [concept.id]);
@@ -116,7 +120,7 @@ export function compileCustomTerms(terms: readonly { id: string; text: string }[
   const trie = new TokenTrie<FormEntry>(ids);
   for (const term of terms) {
     for (const { keys, raws } of phraseKeys(term.text, spelling)) {
-      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false, fuzzy: true });
+      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false, fuzzy: true, capsWord: false });
     }
   }
   return trie;
@@ -146,8 +150,6 @@ export interface MatcherParts {
    */
   corrections: Int32Array;
   levels: LevelGrammar;
-  /** Abbreviations that are ordinary words in capitals (lower-cased). */
-  capsWords: ReadonlySet<string>;
 }
 
 /**
@@ -236,7 +238,7 @@ export function findMentions(
     if (entry.header && !isHeaderPosition(tokens, index[from]!, index[to - 1]!)) return false;
     if (!entry.caseSensitive) return true;
     for (let k = from; k < to; k++) if (matchRaw(tokens, mtokens, k) !== entry.raws[k - from]) return false;
-    if (!entry.header && parts.capsWords.has(entry.form.toLowerCase()) && capsLine(index[from]!)) return false;
+    if (!entry.header && entry.capsWord && capsLine(index[from]!)) return false;
     return true;
   };
 

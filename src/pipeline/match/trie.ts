@@ -8,11 +8,16 @@ import type { KeyIds } from './keys.js';
 
 export interface TrieNode<V> {
   children: Map<number, TrieNode<V>>;
+  /** The first child added and its key id (-1 for none): most nodes have one child, read without the Map. */
+  firstId: number;
+  firstChild: TrieNode<V> | undefined;
   values: V[];
 }
 
+const newNode = <V>(): TrieNode<V> => ({ children: new Map(), firstId: -1, firstChild: undefined, values: [] });
+
 export class TokenTrie<V> {
-  readonly root: TrieNode<V> = { children: new Map(), values: [] };
+  readonly root: TrieNode<V> = newNode();
   size = 0;
   /**
    * The root's children again, indexed by key id: every token position starts a walk at the root and
@@ -30,8 +35,10 @@ export class TokenTrie<V> {
 
   /** The child of `node` along key id, if any. */
   step(node: TrieNode<V>, id: number): TrieNode<V> | undefined {
-    // Most phrases end where they end: a leaf has no edges to look up.
-    if (node !== this.root) return node.children.size === 0 ? undefined : node.children.get(id);
+    if (node !== this.root) {
+      if (node.firstId === id) return node.firstChild;
+      return node.children.size > 1 ? node.children.get(id) : undefined;
+    }
     return id >= 0 && id < this.firsts.length ? this.firsts[id] : undefined;
   }
 
@@ -41,8 +48,12 @@ export class TokenTrie<V> {
       const id = this.ids.intern(key);
       let child = node.children.get(id);
       if (child === undefined) {
-        child = { children: new Map(), values: [] };
+        child = newNode<V>();
         node.children.set(id, child);
+        if (node.firstId < 0) {
+          node.firstId = id;
+          node.firstChild = child;
+        }
         if (node === this.root) {
           while (this.firsts.length < id) this.firsts.push(undefined);
           this.firsts[id] = child;

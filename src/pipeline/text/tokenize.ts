@@ -97,6 +97,8 @@ export function tokenize(text: string): Token[] {
     let kind: TokenKind;
     // The key's hash, for ASCII words (whose key is the lower-cased text); others hash their key below.
     let h = ascii ? Math.imul(FNV_OFFSET ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME) : 0;
+    // Whether an ASCII word has capitals: if not, its key is its text (no toLowerCase to pay).
+    let upper = code >= 65 && code <= 90;
     if (isWordChar(code, code < 128 ? '' : text.slice(i, i + width))) {
       kind = 'word';
       i += width;
@@ -111,6 +113,7 @@ export function tokenize(text: string): Token[] {
           }
           if (c >= 65 && c <= 90) {
             h = Math.imul(h ^ (c + 32), FNV_PRIME);
+            upper = true;
             i++;
             continue;
           }
@@ -137,8 +140,15 @@ export function tokenize(text: string): Token[] {
       i += width;
     }
     const raw = text.slice(start, i);
-    const key = tokenKey(raw, ascii);
-    const hash = ascii && kind === 'word' ? h : hashKey(key);
+    let key: string;
+    let hash: number;
+    if (ascii && kind === 'word') {
+      key = upper ? raw.toLowerCase() : raw;
+      hash = h;
+    } else {
+      key = ascii && raw !== '`' ? raw : tokenKey(raw, ascii);
+      hash = hashKey(key);
+    }
     tokens.push({ start, end: i, kind, raw, key, ascii, hash, newlinesBefore: newlines, spaceBefore: space });
     newlines = 0;
     space = false;
