@@ -60,6 +60,14 @@ function modInverse(a: number): number {
   return x;
 }
 
+const BLOOM_LOG = 18;
+const BLOOM_BITS = 1 << BLOOM_LOG;
+const BLOOM_MASK = BLOOM_BITS - 1;
+/** The Bloom filter's second bit: the top bits of the hash times a Fibonacci constant. */
+const bloomSecond = (h: number): number => Math.imul(h, 0x9e3779b1) >>> (32 - BLOOM_LOG);
+const setBit = (bits: Int32Array, i: number): void => void (bits[i >>> 5]! |= 1 << (i & 31));
+const hasBit = (bits: Int32Array, i: number): boolean => (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+
 const letter = (code: number): number => code - 97;
 const isLetter = (code: number): boolean => code >= 97 && code <= 122;
 
@@ -82,10 +90,14 @@ export class FuzzyIndex {
     for (const word of targets.keys()) {
       if (word.length < MIN_LENGTH || !LETTERS.test(word)) continue;
       this.maxLength = Math.max(this.maxLength, word.length);
-      this.heads[headCode(word)] = 1;
-      this.tails[tailCode(word)] = 1;
+      setBit(this.heads, headCode(word));
+      setBit(this.tails, tailCode(word));
       deletionHashes(word, hashes);
-      for (const h of hashes) this.index(h, word);
+      for (const h of hashes) {
+        this.index(h, word);
+        setBit(this.bloom, h & BLOOM_MASK);
+        setBit(this.bloom, bloomSecond(h));
+      }
     }
   }
 
@@ -100,8 +112,12 @@ export class FuzzyIndex {
   // A word within distance 1 of a target of 7+ letters keeps the target's first 3 or last 3 letters
   // (one edit cannot touch both ends), and a correction keeps the first letter, so most ordinary
   // words are ruled out by two table reads: first three letters, or first letter + last three.
-  private readonly heads = new Uint8Array(26 ** 3);
-  private readonly tails = new Uint8Array(26 ** 4);
+  // Bit sets, small enough to stay in cache between requests.
+  private readonly heads = new Int32Array(Math.ceil(26 ** 3 / 32));
+  private readonly tails = new Int32Array(Math.ceil(26 ** 4 / 32));
+  /** A Bloom filter over the deletion hashes (2 bits each): most candidate hashes of an ordinary word
+   *  are in no target's deletions, and are ruled out here without probing the large Map. */
+  private readonly bloom = new Int32Array(BLOOM_BITS / 32);
   /** Longest target: a word more than one letter longer cannot be within distance 1 (and this keeps a
    *  16,000-letter "word" from costing 16,000 deletions). */
   private maxLength = 0;
@@ -112,11 +128,12 @@ export class FuzzyIndex {
     const n = key.length;
     if (n < MIN_LENGTH || n > this.maxLength + 1) return undefined;
     for (let i = 0; i < n; i++) if (!isLetter(key.charCodeAt(i))) return undefined;
-    if (this.heads[headCode(key)] === 0 && this.tails[tailCode(key)] === 0) return undefined;
+    if (!hasBit(this.heads, headCode(key)) && !hasBit(this.tails, tailCode(key))) return undefined;
     if (this.vocabulary.has(key) || this.protectedWords.has(key)) return undefined;
     const found = new Set<string>();
     const first = key.charCodeAt(0);
     const consider = (h: number): void => {
+      if (!hasBit(this.bloom, h & BLOOM_MASK) || !hasBit(this.bloom, bloomSecond(h))) return;
       const words = this.deletions.get(h);
       if (words === undefined) return;
       if (typeof words === 'string') {

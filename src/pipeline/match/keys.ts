@@ -49,23 +49,25 @@ export class KeyIds {
    * scans): a token's id then costs no string hashing and no Map probe. Built by `seal()`, after
    * which the table takes no new keys.
    */
-  private slotKeys: (string | undefined)[] = [];
-  private slotIds = new Int32Array(0);
+  private slots = new Int32Array(0);
   private mask = -1;
+  /** Entries of the table, dense: slot -> entry + 1 (0 for an empty slot) -> text key and id. */
+  private entryKeys: string[] = [];
+  private entryIds = new Int32Array(0);
 
   /** Fixes the table: called once every phrase of the engine is compiled. */
   seal(): void {
     let size = 16;
-    while (size < this.lookup.size * 4) size *= 2;
-    this.slotKeys = new Array<string | undefined>(size).fill(undefined);
-    this.slotIds = new Int32Array(size).fill(-1);
+    while (size < this.lookup.size * 2) size *= 2;
+    this.slots = new Int32Array(size);
     this.mask = size - 1;
-    for (const [key, id] of this.lookup) {
+    this.entryKeys = [...this.lookup.keys()];
+    this.entryIds = Int32Array.from(this.lookup.values());
+    this.entryKeys.forEach((key, entry) => {
       let slot = hashKey(key) & this.mask;
-      while (this.slotKeys[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.slotKeys[slot] = key;
-      this.slotIds[slot] = id;
-    }
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = entry + 1;
+    });
   }
 
   /** The id of a phrase key (spelling already applied), numbering it if new. */
@@ -93,9 +95,9 @@ export class KeyIds {
     }
     if (this.mask < 0) return this.lookup.get(textKey) ?? -1;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const key = this.slotKeys[slot];
-      if (key === undefined) return -1;
-      if (key === textKey) return this.slotIds[slot]!;
+      const entry = this.slots[slot]!;
+      if (entry === 0) return -1;
+      if (this.entryKeys[entry - 1] === textKey) return this.entryIds[entry - 1]!;
     }
   }
 
