@@ -108,6 +108,10 @@ function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
   return [startAt, endAt];
 }
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** One or two digits: the number of a numbered list item ("1.", "12)"). */
+const isListNumber = (raw: string): boolean => (raw.length === 1 || raw.length === 2) && isDigit(raw.charCodeAt(0)) && (raw.length === 1 || isDigit(raw.charCodeAt(1)));
+
 interface LevelGroup {
   from: number;
   to: number;
@@ -424,6 +428,12 @@ function levelStructure(
 ): { groups: LevelGroup[]; headingOf: (string[] | undefined)[]; carryOf: Map<number, string[]> } {
   const levelMentions = mentions.filter((m) => m.level !== undefined && m.level.kind !== 'root');
   const groups: LevelGroup[] = [];
+  const ranks = new Map<string, number>();
+  const rankOf = (label: string): number => {
+    let rank = ranks.get(label);
+    if (rank === undefined) ranks.set(label, (rank = levelRank(label)));
+    return rank;
+  };
   for (const m of levelMentions) {
     const last = groups[groups.length - 1];
     if (last !== undefined && sentences[last.to - 1] === sentences[m.from]) {
@@ -431,7 +441,7 @@ function levelStructure(
       for (let i = last.to; i < m.from; i++) if (!words.joiners.hasToken(tokens[i]!)) joined = false;
       if (joined) {
         last.to = m.to;
-        last.levels = [...new Set([...last.levels, ...m.level!.levels])].sort((a, b) => levelRank(a) - levelRank(b));
+        last.levels = [...new Set([...last.levels, ...m.level!.levels])].sort((a, b) => rankOf(a) - rankOf(b));
         continue;
       }
     }
@@ -448,7 +458,8 @@ function levelStructure(
     while (gi < groups.length && groups[gi]!.to <= i) gi++;
     const g = groups[gi];
     const t = tokens[i]!;
-    if (g !== undefined) {
+    // Only the token of a group's first level, or the word just before it, can open a heading.
+    if (g !== undefined && (g.from === i || g.from === i + 1)) {
       const lineStart = i === 0 || t.newlinesBefore > 0;
       const after = tokens[g.to];
       const colon = after !== undefined && after.newlinesBefore === 0 && after.key === ':';
@@ -479,7 +490,7 @@ function levelStructure(
     if (i > 0 && sid === sentences[i - 1]) continue;
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    const listItem = (/^\d{1,2}$/.test(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || words.bullets.hasToken(t);
+    const listItem = (isListNumber(t.raw) && next !== undefined && (next.key === '.' || next.key === ')')) || words.bullets.hasToken(t);
     if (t.newlinesBefore >= 1 || headerAt[i] === 1 || listItem) carry = undefined;
     const own = groupsBySentence.get(sid);
     if (own === undefined) {

@@ -30,7 +30,7 @@ const B = 0x01000193;
  * prefix(i) * B^(len-1-i) + suffix(i+1). Out[0] is the word's own hash, out[i+1] that of deletion i.
  * Hashes are cut to 30 bits so that they are small integers in a Map.
  */
-function deletionHashes(word: string, out: number[]): void {
+export function deletionHashes(word: string, out: number[]): void {
   const n = word.length;
   const suffix = new Array<number>(n + 1);
   suffix[n] = 0;

@@ -1,0 +1,80 @@
+// The lookup tables the pipeline's speed rests on must answer exactly what the plain structures they
+// replace would: token hashes, the key-id table, word sets and the fuzzy index's deletion hashes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deletionHashes } from '../../src/pipeline/match/fuzzy.js';
+import { KeyIds } from '../../src/pipeline/match/keys.js';
+import { hashKey, tokenize } from '../../src/pipeline/text/tokenize.js';
+import { WordSet } from '../../src/pipeline/text/word-set.js';
+import { CORPUS } from '../helpers.js';
+
+const reports = readdirSync(join(CORPUS, 'reports'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(CORPUS, 'reports', f), 'utf8'));
+const odd = "L4\u20135 STENOSIS Schmorl\u2019s `quote` Ödem ＬＡＲＧＥ cafe\u0301 😀 A'B don't x'";
+
+describe('token hashes', () => {
+  it('every token carries hashKey(key), over the corpus and odd text', () => {
+    for (const text of [...reports, odd]) {
+      for (const t of tokenize(text)) expect(t.hash, t.raw).toBe(hashKey(t.key));
+    }
+  });
+});
+
+describe('KeyIds after seal()', () => {
+  const spelling = new Map([['disk', 'disc']]);
+  const ids = new KeyIds(spelling);
+  const words = ['disc', 'bulge', 'l4', '-', 'stenosis', "schmorl's"];
+  for (const w of words) ids.intern(w);
+  const before = new Map([...words, 'disk', 'unknown', ''].map((w) => [w, ids.idOf(w)]));
+  ids.seal();
+
+  it('answers as the Map did, with or without the hash', () => {
+    for (const [w, id] of before) {
+      expect(ids.idOf(w)).toBe(id);
+      expect(ids.idOf(w, hashKey(w))).toBe(id);
+    }
+    expect(ids.idOf('disk')).toBe(ids.idOf('disc'));
+    expect(ids.idOf('unknown')).toBe(-1);
+  });
+
+  it('takes no new keys once sealed, but a request table over it does', () => {
+    expect(() => ids.intern('new')).toThrow(/sealed/);
+    const request = new KeyIds(spelling, ids);
+    const id = request.intern('pneumonia');
+    expect(request.idOf('pneumonia')).toBe(id);
+    expect(request.idOf('disk')).toBe(ids.idOf('disc'));
+    expect(ids.idOf('pneumonia')).toBe(-1);
+  });
+});
+
+describe('WordSet', () => {
+  it('has() agrees with a Set over every token key of the corpus', () => {
+    const keys = [...new Set(reports.flatMap((r) => tokenize(r).map((t) => t.key)))];
+    const chosen = keys.filter((_, i) => i % 3 === 0);
+    const set = new Set(chosen);
+    const words = new WordSet(chosen);
+    for (const r of reports) for (const t of tokenize(r)) expect(words.hasToken(t)).toBe(set.has(t.key));
+    expect(words.has('')).toBe(false);
+  });
+});
+
+describe('fuzzy deletion hashes', () => {
+  // The same polynomial hash computed directly over a string.
+  const direct = (s: string): number => {
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 0x01000193) + s.charCodeAt(i)) | 0;
+    return h & 0x3fffffff;
+  };
+
+  it('hash every one-letter deletion as if the deleted string were built', () => {
+    const out: number[] = [];
+    for (const word of ['a', 'ab', 'stenosis', 'spondylolisthesis', 'x'.repeat(40), 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz']) {
+      deletionHashes(word, out);
+      expect(out).toHaveLength(word.length + 1);
+      expect(out[0]).toBe(direct(word));
+      for (let i = 0; i < word.length; i++) expect(out[i + 1], `${word} without ${i}`).toBe(direct(word.slice(0, i) + word.slice(i + 1)));
+    }
+  });
+});
