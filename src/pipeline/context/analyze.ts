@@ -61,6 +61,9 @@ interface Scope {
 }
 
 const EMPTY: Scope = {};
+/** The common answers, shared rather than allocated per mention (replies are read, never changed). */
+const PRESENT: { assertion: Assertion; cue: Cue | null } = { assertion: 'present', cue: null };
+const NONE: string[] = [];
 
 /** The first index of a sorted array whose item is no longer `before` (binary search). */
 function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): number {
@@ -276,7 +279,7 @@ export function analyzeContext(
     }
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
-    if (!role.finding) return { assertion: 'present', cue: null };
+    if (!role.finding) return PRESENT;
     // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
     const slash = alternativeSlash(m);
     if (slash !== undefined) return { assertion: 'possible', cue: { text: '/', start: tokens[slash]!.start, end: tokens[slash]!.end } };
@@ -289,7 +292,7 @@ export function analyzeContext(
       const end = tokens[header.to - 1]!.end;
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };
     }
-    return { assertion: 'present', cue: null };
+    return PRESENT;
   };
 
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
@@ -316,13 +319,13 @@ export function analyzeContext(
       }
     }
     const sentence = sentences[m.from]!;
-    const found: string[] = [];
+    let found = NONE;
     let words = 0;
     for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       const h = endAt[i];
       if (h !== undefined) {
-        found.unshift(h.value);
+        found = found === NONE ? [h.value] : [h.value, ...found];
         if (!all) return found;
         i = h.from;
         words++;
@@ -334,7 +337,7 @@ export function analyzeContext(
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
       const h = startAt[i];
       if (h !== undefined) {
-        found.push(h.value);
+        found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
       if (!rules.words.link.hasToken(tokens[i]!)) break;
@@ -356,16 +359,16 @@ export function analyzeContext(
     const backward = before !== undefined && before.to <= m.from && sentences[before.from] === sentence ? wordsBefore[m.from]! - wordsBefore[before.to]! : undefined;
     if (forward !== undefined && (backward === undefined || forward < backward)) return after!.levels;
     if (backward !== undefined) return before!.levels;
-    return carryOf.get(sentence) ?? headingOf[m.from] ?? [];
+    return carryOf.get(sentence) ?? headingOf[m.from] ?? NONE;
   };
 
   return mentions.map((m, k) => {
     const role = roles[k]!;
     const { assertion, cue } = assertionOf(m, role);
     const severity = role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
-    const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : [];
+    const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : NONE;
     const side = sides.length < 2 ? sides : [...new Set(sides)];
-    const levels = role.located || m.level !== undefined ? levelsOf(m) : [];
+    const levels = role.located || m.level !== undefined ? levelsOf(m) : NONE;
     return { assertion, assertionCue: cue, severity, side, levels, section: sections.byToken[m.from] ?? 'findings' };
   });
 }
