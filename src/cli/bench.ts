@@ -199,7 +199,8 @@ function spawnChild(kind: ChildKind, report?: string): ChildProcess {
   const inherited = process.execArgv;
   for (let i = 0; i < inherited.length; i++) {
     const arg = inherited[i]!;
-    if (kind === 'inprocess' && /^--(cpu|heap)-prof/.test(arg)) {
+    // A fixed profile name would make the measuring processes overwrite each other's profiles.
+    if (kind === 'inprocess' && /^--(cpu|heap)-prof/.test(arg) && !/^--(cpu|heap)-prof-name/.test(arg)) {
       execArgv.push(arg);
       continue;
     }

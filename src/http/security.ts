@@ -84,9 +84,9 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     frameguard: { action: 'deny' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
-  // It sets its headers on the raw response and calls `done` synchronously, with no error (helmet 8
-  // throws rather than passing errors on).
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  // It sets its headers on the raw response and calls `done` synchronously (with an error only if a
+  // directive computed per request failed; ours are fixed strings).
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   // Hooks on every request take the callback form: an async hook costs a promise and a tick each.
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('cache-control', 'no-store');

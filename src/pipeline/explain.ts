@@ -133,25 +133,28 @@ const sameSides = (a: readonly string[], b: readonly string[]): boolean => a.len
 
 /** Findings grouped by level, cranial to caudal; present and possible findings before absent ones. */
 function summarize(annotations: readonly Annotation[], roles: readonly MentionRole[]): LevelSummary[] {
-  // A level holds a handful of findings: a linear scan dedupes them faster than building keys.
-  const byLevel = new Map<string, SummaryFinding[]>();
+  // Per level: the findings in first-seen order, and the same findings by concept for the dedupe
+  // (one concept has a handful of variants: assertion x severity x side).
+  const byLevel = new Map<string, { findings: SummaryFinding[]; byConcept: Map<string, SummaryFinding[]> }>();
   for (let k = 0; k < annotations.length; k++) {
     if (!roles[k]!.finding) continue;
     const a = annotations[k]!;
     for (const level of a.levels) {
-      let findings = byLevel.get(level);
-      if (findings === undefined) byLevel.set(level, (findings = []));
-      const seen = findings.some(
-        (f) => f.conceptId === a.conceptId && f.assertion === a.assertion && f.severity === a.severity && sameSides(f.side, a.side),
-      );
-      if (!seen) findings.push({ conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity: a.severity, side: a.side });
+      let entry = byLevel.get(level);
+      if (entry === undefined) byLevel.set(level, (entry = { findings: [], byConcept: new Map() }));
+      let variants = entry.byConcept.get(a.conceptId);
+      if (variants === undefined) entry.byConcept.set(a.conceptId, (variants = []));
+      if (variants.some((f) => f.assertion === a.assertion && f.severity === a.severity && sameSides(f.side, a.side))) continue;
+      const finding: SummaryFinding = { conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity: a.severity, side: a.side };
+      variants.push(finding);
+      entry.findings.push(finding);
     }
   }
   const rank = new Map<string, number>();
   for (const level of byLevel.keys()) rank.set(level, levelRank(level));
   return [...byLevel.entries()]
     .sort(([a], [b]) => rank.get(a)! - rank.get(b)!)
-    .map(([level, findings]) => ({
+    .map(([level, { findings }]) => ({
       level,
       findings: findings.sort((x, y) => ASSERTION_ORDER[x.assertion] - ASSERTION_ORDER[y.assertion]),
     }));

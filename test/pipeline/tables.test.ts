@@ -7,7 +7,7 @@ import { deletionHashes } from '../../src/pipeline/match/fuzzy.js';
 import { KeyIds } from '../../src/pipeline/match/keys.js';
 import { hashKey, tokenize } from '../../src/pipeline/text/tokenize.js';
 import { WordSet } from '../../src/pipeline/text/word-set.js';
-import { CORPUS } from '../helpers.js';
+import { CORPUS, run } from '../helpers.js';
 
 const reports = readdirSync(join(CORPUS, 'reports'))
   .filter((f) => f.endsWith('.txt'))
@@ -75,6 +75,22 @@ describe('fuzzy deletion hashes', () => {
       expect(out).toHaveLength(word.length + 1);
       expect(out[0]).toBe(direct(word));
       for (let i = 0; i < word.length; i++) expect(out[i + 1], `${word} without ${i}`).toBe(direct(word.slice(0, i) + word.slice(i + 1)));
+    }
+  });
+});
+
+describe('replies share nothing across requests', () => {
+  it('editing one reply leaves the next one alone', () => {
+    const first = run('Disc bulge.');
+    for (const a of first.annotations) {
+      a.side.push('left');
+      a.levels.push('L9-L9');
+    }
+    for (const s of first.summary) for (const f of s.findings) f.side.push('left');
+    const next = run('Mild foraminal stenosis. Spinal canal is normal.');
+    for (const a of next.annotations) {
+      expect(a.side).toEqual([]);
+      expect(a.levels).toEqual([]);
     }
   });
 });

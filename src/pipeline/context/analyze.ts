@@ -61,8 +61,9 @@ interface Scope {
 }
 
 const EMPTY: Scope = {};
-/** The common answers, shared rather than allocated per mention (replies are read, never changed). */
-const PRESENT: { assertion: Assertion; cue: Cue | null } = { assertion: 'present', cue: null };
+/** The common answers inside this step, shared rather than allocated per mention; NONE never
+ *  leaves it (replies get arrays of their own). */
+const PRESENT: Readonly<{ assertion: Assertion; cue: Cue | null }> = Object.freeze({ assertion: 'present', cue: null });
 const NONE: string[] = [];
 
 /** The first index of a sorted array whose item is no longer `before` (binary search). */
@@ -367,8 +368,10 @@ export function analyzeContext(
     const { assertion, cue } = assertionOf(m, role);
     const severity = role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
     const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : NONE;
-    const side = sides.length < 2 ? sides : [...new Set(sides)];
-    const levels = role.located || m.level !== undefined ? levelsOf(m) : NONE;
+    // NONE stays inside: a caller that edits one reply must never change another request's.
+    const side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
+    const found = role.located || m.level !== undefined ? levelsOf(m) : NONE;
+    const levels = found === NONE ? [] : found;
     return { assertion, assertionCue: cue, severity, side, levels, section: sections.byToken[m.from] ?? 'findings' };
   });
 }
