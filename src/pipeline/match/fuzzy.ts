@@ -123,6 +123,11 @@ export class FuzzyIndex {
   private maxLength = 0;
   private readonly hashes: number[] = [];
 
+  /** Whether a key is of a length some target could be a typo of (cheap: no lookups). */
+  mayCorrect(key: string): boolean {
+    return key.length >= MIN_LENGTH && key.length <= this.maxLength + 1;
+  }
+
   /** The one glossary word this token key is a typo of, or undefined. */
   correct(key: string): string | undefined {
     const n = key.length;

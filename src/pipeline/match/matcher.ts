@@ -220,7 +220,8 @@ export function findMentions(
     const t = tokens[index[p]!]!;
     blocked[p] = t.newlinesBefore >= 2;
     const id = ids[p]!;
-    if (t.key.length < MIN_LENGTH && id < 0) alternatives[p] = -1;
+    // (A word too short or too long to be a typo of any target is not looked up at all.)
+    if (id < 0 && !parts.fuzzy.mayCorrect(t.key)) alternatives[p] = -1;
     else if (id >= 0 && id < parts.corrections.length) alternatives[p] = parts.corrections[id]!;
     else {
       // A word no engine phrase uses (or only this request's terms): its key is the token's own.
