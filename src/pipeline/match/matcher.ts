@@ -47,8 +47,10 @@ export interface ConceptTrie {
   conflicts: FormConflict[];
 }
 
-/** Builds the trie of every form, abbreviation and generated number variant. */
-/** @param capsWords abbreviations that are ordinary words in capitals (lower-cased) */
+/**
+ * Builds the trie of every form, abbreviation and generated number variant.
+ * @param capsWords abbreviations that are ordinary words in capitals (lower-cased)
+ */
 export function compileConcepts(concepts: readonly Concept[], spelling: SpellingMap, ids: KeyIds, capsWords: ReadonlySet<string>): ConceptTrie {
   const trie = new TokenTrie<FormEntry>(ids);
   const vocabulary = new Set<string>();
