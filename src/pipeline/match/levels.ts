@@ -49,7 +49,7 @@ export const vertebraName = (v: Vertebra): string => `${v.region}${v.n}`;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** "L4", "C7", "S1", "D12" (and "l4" with allowLower): a letter then one or two digits, no leading 0. */
-function parseVertebra(token: Token | undefined, allowLower: boolean): Vertebra | undefined {
+function parseVertebra(token: Pick<Token, 'kind' | 'raw'> | undefined, allowLower: boolean): Vertebra | undefined {
   if (token === undefined || token.kind !== 'word') return undefined;
   // Read by character codes: this runs at every token that starts with a level letter.
   const raw = token.raw;
@@ -130,7 +130,7 @@ function parseOcrVertebra(token: Token | undefined): Vertebra | undefined {
   const m = OCR_VERTEBRA.exec(token.raw);
   if (m === null) return undefined;
   const digits = [...m[2]!].map((c) => OCR_DIGITS[c] ?? c).join('');
-  return parseVertebra({ ...token, raw: `${m[1]}${digits}` }, false);
+  return parseVertebra({ kind: 'word', raw: `${m[1]}${digits}` }, false);
 }
 
 /** The second half of a disc level at token j: "5", "L5", "S1", or OCR forms "TI", "T!", "S 1". */
@@ -149,7 +149,7 @@ function secondPart(tokens: readonly Token[], j: number, a: Vertebra): { b: Vert
     if (d !== undefined && d.newlinesBefore === 0) {
       const digit = d.kind === 'punct' && !d.spaceBefore ? OCR_DIGITS[d.raw] : NUMBER.test(d.raw) ? d.raw : undefined;
       if (digit !== undefined) {
-        const w = parseVertebra({ ...t, raw: `${t.raw}${digit}` }, false);
+        const w = parseVertebra({ kind: 'word', raw: `${t.raw}${digit}` }, false);
         if (w !== undefined) return { b: w, to: j + 2 };
       }
     }
