@@ -171,7 +171,7 @@ export function analyzeContext(
   const [sideAt, sideEndAt] = byToken(located, n);
 
 
-  const sections = sectionByToken(tokens, sentences, mentions, roles, rules);
+  const sections = sectionsOf(tokens, sentences, mentions, roles, rules);
   const { groups, headingOf, carryOf } = levelStructure(tokens, sentences, mentions, sections.headerAt, rules.words);
 
   const cueOf = (h: RuleHit<CueRule>): Cue => {
@@ -254,7 +254,7 @@ export function analyzeContext(
     }
   };
 
-  const assertionOf = (m: Mention, role: MentionRole): { assertion: Assertion; cue: Cue | null } => {
+  const assertionOf = (m: Mention, role: MentionRole, k: number): { assertion: Assertion; cue: Cue | null } => {
     bestHit = undefined;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
     // it ("No recurrent disc herniation": the cue "no recurrent" ends inside the mention).
@@ -285,9 +285,8 @@ export function analyzeContext(
     const slash = alternativeSlash(m);
     if (slash !== undefined) return { assertion: 'possible', cue: { text: '/', start: tokens[slash]!.start, end: tokens[slash]!.end } };
     // An uncued finding in e.g. the history is the reason for the exam.
-    const section = sections.byToken[m.from] ?? 'findings';
-    const byDefault = rules.sectionDefaults[section];
-    const header = sections.headerOf[m.from];
+    const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
+    const header = sections.headerOf[k];
     if (byDefault !== undefined && byDefault !== 'present' && header !== undefined) {
       const start = tokens[header.from]!.start;
       const end = tokens[header.to - 1]!.end;
@@ -365,29 +364,30 @@ export function analyzeContext(
 
   return mentions.map((m, k) => {
     const role = roles[k]!;
-    const { assertion, cue } = assertionOf(m, role);
+    const { assertion, cue } = assertionOf(m, role, k);
     const severity = role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
     const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : NONE;
     // NONE stays inside: a caller that edits one reply must never change another request's.
     const side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
     const found = role.located || m.level !== undefined ? levelsOf(m) : NONE;
     const levels = found === NONE ? [] : found;
-    return { assertion, assertionCue: cue, severity, side, levels, section: sections.byToken[m.from] ?? 'findings' };
+    return { assertion, assertionCue: cue, severity, side, levels, section: sections.sectionOf[k]! };
   });
 }
 
 /**
  * Report sections from the header mentions the matcher found (report-section concepts): a header
  * counts when it stands in header position, or starts a sentence before ":" in text pasted without
- * line breaks. Short sections (history, comparison...) end at a blank line.
+ * line breaks. Short sections (history, comparison...) end at a blank line. Returned per mention
+ * (the section and header in force where it starts), with header tokens marked per token.
  */
-function sectionByToken(
+function sectionsOf(
   tokens: readonly Token[],
   sentences: readonly number[],
   mentions: readonly Mention[],
   roles: readonly MentionRole[],
   rules: ContextRules,
-): { byToken: Section[]; headerAt: number[]; headerOf: (HeaderSpan | undefined)[] } {
+): { sectionOf: Section[]; headerOf: (HeaderSpan | undefined)[]; headerAt: number[] } {
   // Header starts in token order (mentions are sorted by position); at one token the last one wins.
   const starts: { from: number; to: number; section: Section }[] = [];
   mentions.forEach((m, k) => {
@@ -396,13 +396,14 @@ function sectionByToken(
     const sentenceStart = m.from > 0 && sentences[m.from] !== sentences[m.from - 1];
     if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.push({ from: m.from, to: m.to, section });
   });
-  const byToken = new Array<Section>(tokens.length);
+  const sectionOf = new Array<Section>(mentions.length);
+  const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
   const headerAt = ints(tokens.length);
-  const headerOf = new Array<HeaderSpan | undefined>(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
   let next = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  let k = 0;
+  for (let i = 0; i < tokens.length && k < mentions.length; i++) {
     if (tokens[i]!.newlinesBefore >= 2 && rules.shortSections.has(current)) {
       current = 'findings';
       header = undefined;
@@ -412,12 +413,14 @@ function sectionByToken(
     if (start !== undefined) {
       current = start.section;
       header = { from: i, to: start.to };
-      for (let k = i; k < start.to; k++) headerAt[k] = 1;
+      for (let t = i; t < start.to; t++) headerAt[t] = 1;
     }
-    byToken[i] = current;
-    headerOf[i] = header;
+    for (; k < mentions.length && mentions[k]!.from <= i; k++) {
+      sectionOf[k] = current;
+      headerOf[k] = header;
+    }
   }
-  return { byToken, headerAt, headerOf };
+  return { sectionOf, headerOf, headerAt };
 }
 
 /**
