@@ -3,7 +3,7 @@
 import { FINDING_CATEGORIES, type Concept, type GlossaryData } from '../glossary/schema.js';
 import type { MentionRole } from './context/analyze.js';
 import { compileRules, type ContextRules } from './context/rules.js';
-import { FuzzyIndex, MIN_LENGTH } from './match/fuzzy.js';
+import { FuzzyIndex } from './match/fuzzy.js';
 import { KeyIds } from './match/keys.js';
 import { LevelGrammar } from './match/levels.js';
 import { WordSet } from './text/word-set.js';
@@ -64,7 +64,6 @@ function correctionsOf(ids: KeyIds, fuzzy: FuzzyIndex): Int32Array {
   const out = new Int32Array(ids.size).fill(-1);
   for (let id = 0; id < ids.size; id++) {
     const key = ids.keyOf(id);
-    if (key.length < MIN_LENGTH) continue;
     const word = fuzzy.correct(key);
     if (word !== undefined) out[id] = ids.idOf(word);
   }

@@ -12,7 +12,7 @@ import type { Section } from '../../glossary/schema.js';
 import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
-import type { Token } from '../text/tokenize.js';
+import { isDigit, type Token } from '../text/tokenize.js';
 import { findRuleHits, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
 
 export type Assertion = 'present' | 'absent' | 'possible';
@@ -112,7 +112,6 @@ function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
   return [startAt, endAt];
 }
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 /** One or two digits: the number of a numbered list item ("1.", "12)"). */
 const isListNumber = (raw: string): boolean => (raw.length === 1 || raw.length === 2) && isDigit(raw.charCodeAt(0)) && (raw.length === 1 || isDigit(raw.charCodeAt(1)));
 

@@ -4,7 +4,7 @@
 // The notation is grammar (code); the words around it (range words, vertebra context words,
 // explanation templates) are data from glossary/_context/levels.json.
 import type { LevelWordData } from '../../glossary/schema.js';
-import type { Token } from '../text/tokenize.js';
+import { isDigit, type Token } from '../text/tokenize.js';
 
 export type Region = 'C' | 'T' | 'L' | 'S';
 
@@ -45,8 +45,6 @@ const isLevelLetter = (code: number): boolean => {
 };
 
 export const vertebraName = (v: Vertebra): string => `${v.region}${v.n}`;
-
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** "L4", "C7", "S1", "D12" (and "l4" with allowLower): a letter then one or two digits, no leading 0. */
 function parseVertebra(token: Pick<Token, 'kind' | 'raw'> | undefined, allowLower: boolean): Vertebra | undefined {

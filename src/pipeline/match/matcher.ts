@@ -2,7 +2,7 @@
 // text: glossary concepts, caller-supplied terms and spine levels, leftmost-longest, non-overlapping.
 import type { Concept } from '../../glossary/schema.js';
 import type { Token } from '../text/tokenize.js';
-import { FuzzyIndex, MIN_LENGTH } from './fuzzy.js';
+import type { FuzzyIndex } from './fuzzy.js';
 import { numberVariants } from './inflect.js';
 import { matchRaw, phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from './keys.js';
 import type { LevelGrammar, LevelHit } from './levels.js';
@@ -230,7 +230,7 @@ export function findMentions(
       const key = t.key;
       let corrected = unknown.get(key);
       if (corrected === undefined) {
-        const word = key.length < MIN_LENGTH ? undefined : parts.fuzzy.correct(key);
+        const word = parts.fuzzy.correct(key);
         unknown.set(key, (corrected = word === undefined ? -1 : parts.ids.idOf(word)));
       }
       alternatives[p] = corrected;

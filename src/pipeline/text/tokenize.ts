@@ -91,6 +91,9 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** An ASCII digit's character code. */
+export const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
 const isApostrophe = (ch: string | undefined): boolean => ch === "'" || ch === '\u2019' || ch === '\u2018';
 
 /** Normalises one token for matching. */
