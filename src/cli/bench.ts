@@ -77,7 +77,7 @@ function perCall(fn: () => void, budgetMs: number): number {
 }
 
 /** Times a and b back to back, b first when asked (alternating cancels drift); returns [a, b]. */
-function pair(a: () => number, b: () => number, bFirst: boolean): [number, number] {
+function pair<A, B>(a: () => A, b: () => B, bFirst: boolean): [A, B] {
   if (bFirst) {
     const tb = b();
     return [a(), tb];
@@ -266,65 +266,95 @@ interface InProcessFigures {
   rate: number;
   tokenizeRate: number;
   ratio: number;
-  /** ms per call for the 3 KB and the 50 KB report, and their ratio. */
+  /** ms per call: the 3 KB report in rotation with the corpus, the 50 KB report; their ratio. */
   smallMs: number;
   largeMs: number;
   size: number;
+  /** The 3 KB report called over and over on its own, and the 50 KB report's cost over that. */
+  smallAloneMs: number;
+  sizeAlone: number;
   /** The 50 KB report's cost per byte over the corpus's cost per byte. */
   perByte: number;
   rss: number;
 }
 
+/**
+ * Explain and tokenize over the corpus, and a 50 KB report against a 3 KB one. The corpus is timed in
+ * rotation, each call on its own, as a server meets reports, and the 3 KB report is one of the
+ * corpus reports, timed where it falls in each pass. The same report called over and over is also
+ * timed, for comparison: there the CPU learns the input (its branches and the data it touches),
+ * which made 004.txt look 1.45 x cheaper than it costs in rotation. A 50 KB report is too long to be
+ * learnt: it costs the same on its own as after corpus passes (4.30 and 4.15 ms when measured), so
+ * it is timed on its own.
+ */
 function measureInProcess(engine: Engine): InProcessFigures {
   const reports = corpus();
   const texts = reports.map((r) => r.text);
   const corpusBytes = texts.reduce((n, t) => n + bytesOf(t), 0);
-  const explainPass = (): void => {
-    for (const text of texts) sink += explain(engine, { text }).annotations.length;
-  };
+  const small = smallReport(reports);
+  const smallIndex = reports.indexOf(small);
+  const large = largeReport(reports);
+  const largeBytes = bytesOf(large);
+  const explainOne = (text: string): void => void (sink += explain(engine, { text }).annotations.length);
   const tokenizePass = (): void => {
     for (const text of texts) sink += tokenize(text).length;
   };
-  const small = smallReport(reports);
-  const large = largeReport(reports);
-  const explainSmall = (): void => void (sink += explain(engine, { text: small.text }).annotations.length);
-  const explainLarge = (): void => void (sink += explain(engine, { text: large }).annotations.length);
+  /** Corpus passes for about `budgetMs`: ms per pass, and per call of the 3 KB report within them. */
+  const rotation = (budgetMs: number): { corpusMs: number; smallMs: number } => {
+    let passes = 0;
+    let corpusMs = 0;
+    let smallMs = 0;
+    const start = performance.now();
+    do {
+      for (let k = 0; k < texts.length; k++) {
+        const t0 = performance.now();
+        explainOne(texts[k]!);
+        const ms = performance.now() - t0;
+        corpusMs += ms;
+        if (k === smallIndex) smallMs += ms;
+      }
+      passes++;
+    } while (performance.now() - start < budgetMs);
+    return { corpusMs: corpusMs / passes, smallMs: smallMs / passes };
+  };
+  const largeCall = (): void => explainOne(large);
 
   // Warm-up: let the JIT settle on every path before anything is timed.
   const warm = quick ? 300 : 1500;
-  perCall(explainPass, warm);
+  rotation(warm);
   perCall(tokenizePass, warm / 3);
-  perCall(explainLarge, warm / 3);
+  perCall(largeCall, warm / 3);
   const rss = process.memoryUsage().rss;
 
   // Interleaved rounds; each ratio is taken within its round, then the median over rounds.
   const rounds = quick ? 4 : 12;
-  const explainRate: number[] = [];
-  const tokenizeRate: number[] = [];
-  const rateRatio: number[] = [];
-  const smallMs: number[] = [];
-  const largeMs: number[] = [];
-  const sizeRatio: number[] = [];
-  const perByteRatio: number[] = [];
+  const figures: Omit<InProcessFigures, 'rss'>[] = [];
   for (let r = 0; r < rounds; r++) {
-    const [eMs, tMs] = pair(() => perCall(explainPass, 400), () => perCall(tokenizePass, 150), r % 2 === 1);
-    explainRate.push(corpusBytes / 1e3 / eMs);
-    tokenizeRate.push(corpusBytes / 1e3 / tMs);
-    rateRatio.push(tMs / eMs);
-    const [lMs, sMs] = pair(() => perCall(explainLarge, 200), () => perCall(explainSmall, 200), r % 2 === 1);
-    smallMs.push(sMs);
-    largeMs.push(lMs);
-    sizeRatio.push(lMs / sMs);
-    perByteRatio.push(lMs / bytesOf(large) / (eMs / corpusBytes));
+    const [{ corpusMs: eMs, smallMs }, tMs] = pair(() => rotation(400), () => perCall(tokenizePass, 150), r % 2 === 1);
+    const [largeMs, smallAloneMs] = pair(() => perCall(largeCall, 200), () => perCall(() => explainOne(small.text), 150), r % 2 === 1);
+    figures.push({
+      rate: corpusBytes / 1e3 / eMs,
+      tokenizeRate: corpusBytes / 1e3 / tMs,
+      ratio: tMs / eMs,
+      smallMs,
+      largeMs,
+      size: largeMs / smallMs,
+      smallAloneMs,
+      sizeAlone: largeMs / smallAloneMs,
+      perByte: largeMs / largeBytes / (eMs / corpusBytes),
+    });
   }
+  const med = (key: keyof Omit<InProcessFigures, 'rss'>): number => median(figures.map((f) => f[key]));
   return {
-    rate: median(explainRate),
-    tokenizeRate: median(tokenizeRate),
-    ratio: median(rateRatio),
-    smallMs: median(smallMs),
-    largeMs: median(largeMs),
-    size: median(sizeRatio),
-    perByte: median(perByteRatio),
+    rate: med('rate'),
+    tokenizeRate: med('tokenizeRate'),
+    ratio: med('ratio'),
+    smallMs: med('smallMs'),
+    largeMs: med('largeMs'),
+    size: med('size'),
+    smallAloneMs: med('smallAloneMs'),
+    sizeAlone: med('sizeAlone'),
+    perByte: med('perByte'),
     rss,
   };
 }
@@ -367,7 +397,11 @@ async function benchInProcess(): Promise<void> {
   const lMs = med('largeMs');
   const size = med('size');
   const sizeFactor = bytesOf(large) / bytesOf(small.text);
-  rows.push({ section: s, metric: `3 KB report (${small.file}, ${int(bytesOf(small.text))} B)`, value: `${fix(sMs, 3)} ms per call` });
+  rows.push({
+    section: s,
+    metric: `3 KB report (${small.file}, ${int(bytesOf(small.text))} B), in rotation`,
+    value: `${fix(sMs, 3)} ms per call (called over and over on its own: ${fix(med('smallAloneMs'), 3)} ms)`,
+  });
   rows.push({
     section: s,
     metric: `50 KB report (corpus concatenated, ${int(bytesOf(large))} B)`,
@@ -375,17 +409,22 @@ async function benchInProcess(): Promise<void> {
   });
   rows.push({
     section: s,
-    metric: '50 KB / 3 KB cost per call',
+    metric: '50 KB / 3 KB cost per call (3 KB in rotation)',
     value: `${fix(size, 1)} x for ${fix(sizeFactor, 1)} x the bytes (${fix(size / sizeFactor, 2)} per byte)`,
     target: '<= 20 x',
     ok: size <= 20,
+  });
+  rows.push({
+    section: s,
+    metric: '50 KB / 3 KB, the 3 KB called over and over',
+    value: `${fix(med('sizeAlone'), 1)} x (the CPU learns the repeated 3 KB input; see measureInProcess)`,
   });
   // The 50 KB text is the whole corpus, the 3 KB one a single report: their ratio mixes size with
   // content. Per byte against the same reports one at a time, the size effect is shown alone.
   rows.push({
     section: s,
     metric: '50 KB cost per byte / corpus cost per byte (same text)',
-    value: `${fix(med('perByte'), 2)} (1.00 = linear; ${small.file} costs ${fix(sMs / bytesOf(small.text) / (lMs / bytesOf(large)), 2)} x the 50 KB per byte)`,
+    value: `${fix(med('perByte'), 2)} (1.00 = linear)`,
   });
   rows.push({ section: s, metric: 'RSS of a measuring process after warm-up', value: mb(med('rss')) });
   summary.push(`corpus ${fix(rate, 2)} MB/s = ${fix(ratio, 3)} x tokenize ${verdict(rate >= 20)}`, `50KB/3KB ${fix(size, 1)} x ${verdict(size <= 20)}`);
