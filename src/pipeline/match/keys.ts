@@ -46,8 +46,10 @@ export class KeyIds {
 
   /**
    * The lookup table again, as open addressing over `hashKey` (which the tokenizer computes while it
-   * scans): a token's id then costs no string hashing and no Map probe. Built by `seal()`, after
-   * which the table takes no new keys.
+   * scans): a token's id then costs no string hashing and no Map probe. Each slot holds a key's hash
+   * and its entry, side by side, so a probe reads one place in memory and compares a string only
+   * when the hashes agree: reports vary, and a table this size is rarely in the CPU's cache. Built by
+   * `seal()`, after which the table takes no new keys.
    */
   private slots = new Int32Array(0);
   private mask = -1;
@@ -59,14 +61,16 @@ export class KeyIds {
   seal(): void {
     let size = 16;
     while (size < this.lookup.size * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.mask = size - 1;
     this.entryKeys = [...this.lookup.keys()];
     this.entryIds = Int32Array.from(this.lookup.values());
     this.entryKeys.forEach((key, entry) => {
-      let slot = hashKey(key) & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = entry + 1;
+      const hash = hashKey(key);
+      let slot = hash & this.mask;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = hash;
+      this.slots[2 * slot + 1] = entry + 1;
     });
   }
 
@@ -94,10 +98,11 @@ export class KeyIds {
       return id >= 0 ? id : (this.lookup.get(textKey) ?? -1);
     }
     if (this.mask < 0) return this.lookup.get(textKey) ?? -1;
+    const slots = this.slots;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[2 * slot + 1]!;
       if (entry === 0) return -1;
-      if (this.entryKeys[entry - 1] === textKey) return this.entryIds[entry - 1]!;
+      if (slots[2 * slot] === hash && this.entryKeys[entry - 1] === textKey) return this.entryIds[entry - 1]!;
     }
   }
 
