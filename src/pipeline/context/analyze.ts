@@ -119,6 +119,8 @@ interface LevelGroup {
   from: number;
   to: number;
   levels: string[];
+  /** Whether `levels` is already deduplicated and in spine order (true after a merge). */
+  merged: boolean;
 }
 
 export function analyzeContext(
@@ -449,11 +451,15 @@ function levelStructure(
       for (let i = last.to; i < m.from; i++) if (!words.joiners.hasToken(tokens[i]!)) joined = false;
       if (joined) {
         last.to = m.to;
-        last.levels = [...new Set([...last.levels, ...m.level!.levels])].sort((a, b) => rankOf(a) - rankOf(b));
+        // "L4-5, L4-5 and L4-5" (or a long list): a level the group already has changes nothing.
+        if (!last.merged || !m.level!.levels.every((level) => last.levels.includes(level))) {
+          last.levels = [...new Set([...last.levels, ...m.level!.levels])].sort((a, b) => rankOf(a) - rankOf(b));
+          last.merged = true;
+        }
         continue;
       }
     }
-    groups.push({ from: m.from, to: m.to, levels: [...m.level!.levels] });
+    groups.push({ from: m.from, to: m.to, levels: [...m.level!.levels], merged: false });
   }
 
   // Headings: "L4-5: ..." at a line start (also "At L4-5, ..." and colon-less "C5-6" alone on its
