@@ -1,7 +1,8 @@
 // npm run bench: how much Backchat costs beyond HTTP and JSON (issue 6). Every figure is measured
 // against a baseline taken in the same run, interleaved with it, so ratios hold on a noisy shared
 // machine: explain() vs tokenize() in process, /v1/explain vs a bare Fastify route returning the same
-// reply over HTTP. Also: a 50 KB report vs a 3 KB one, t(2n)/t(n) on worst-case shapes (RELIABILITY
+// reply over HTTP. Also: a 50 KB report vs a 3 KB one (reports timed in rotation, as a server meets
+// them, not one report over and over: see measureInProcess), t(2n)/t(n) on worst-case shapes (RELIABILITY
 // C5), glossary load and compile times in fresh processes, and RSS after warm-up.
 // Servers run in child processes (this file with --child) so that autocannon, here, does not share
 // their event loop; in-process figures are the median of fresh processes too. Options: --duration S
