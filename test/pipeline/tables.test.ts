@@ -39,6 +39,14 @@ describe('KeyIds after seal()', () => {
     expect(ids.idOf('unknown')).toBe(-1);
   });
 
+  it('finds a key whose hash is not a 32-bit signed integer (the empty key hashes to the FNV offset)', () => {
+    const table = new KeyIds(new Map());
+    const id = table.intern('');
+    table.seal();
+    expect(hashKey('')).toBeGreaterThan(2 ** 31 - 1);
+    expect(table.idOf('')).toBe(id);
+  });
+
   it('takes no new keys once sealed, but a request table over it does', () => {
     expect(() => ids.intern('new')).toThrow(/sealed/);
     const request = new KeyIds(spelling, ids);
