@@ -1,8 +1,8 @@
 // npm run bench: how much Backchat costs beyond HTTP and JSON (issue 6). Every figure is measured
 // against a baseline taken in the same run, interleaved with it, so ratios hold on a noisy shared
 // machine: explain() vs tokenize() in process, /v1/explain vs a bare Fastify route returning the same
-// reply over HTTP. Also: a 50 KB report vs a 3 KB one (reports timed in rotation, as a server meets
-// them, not one report over and over: see measureInProcess), t(2n)/t(n) on worst-case shapes (RELIABILITY
+// reply over HTTP. Also: a 50 KB report vs a 3 KB one (the 3 KB one timed both over and over and in
+// rotation with the corpus: see measureInProcess), t(2n)/t(n) on worst-case shapes (RELIABILITY
 // C5), glossary load and compile times in fresh processes, and RSS after warm-up.
 // Servers run in child processes (this file with --child) so that autocannon, here, does not share
 // their event loop; in-process figures are the median of fresh processes too. Options: --duration S
@@ -271,7 +271,7 @@ interface InProcessFigures {
   smallMs: number;
   largeMs: number;
   size: number;
-  /** The 3 KB report called over and over on its own, and the 50 KB report's cost over that. */
+  /** The 3 KB report called over and over on its own, and the 50 KB report's cost over that (the target's measure). */
   smallAloneMs: number;
   sizeAlone: number;
   /** The 50 KB report's cost per byte over the corpus's cost per byte. */
@@ -281,12 +281,11 @@ interface InProcessFigures {
 
 /**
  * Explain and tokenize over the corpus, and a 50 KB report against a 3 KB one. The corpus is timed in
- * rotation, each call on its own, as a server meets reports, and the 3 KB report is one of the
- * corpus reports, timed where it falls in each pass. The same report called over and over is also
- * timed, for comparison: there the CPU learns the input (its branches and the data it touches),
- * which made 004.txt look 1.45 x cheaper than it costs in rotation. A 50 KB report is too long to be
- * learnt: it costs the same on its own as after corpus passes (4.30 and 4.15 ms when measured), so
- * it is timed on its own.
+ * rotation, each call on its own, as a server meets reports. The 3 KB report is timed both ways:
+ * called over and over on its own (the target's measure) and where it falls in each corpus pass. The
+ * two differ because a report called over and over finds the data it touches (the engine's tables,
+ * the memory of the last call) still in the CPU's caches; a 50 KB report touches too much for that
+ * and costs about the same either way, so it is timed on its own.
  */
 function measureInProcess(engine: Engine): InProcessFigures {
   const reports = corpus();
@@ -398,10 +397,11 @@ async function benchInProcess(): Promise<void> {
   const lMs = med('largeMs');
   const size = med('size');
   const sizeFactor = bytesOf(large) / bytesOf(small.text);
+  const sizeAlone = med('sizeAlone');
   rows.push({
     section: s,
-    metric: `3 KB report (${small.file}, ${int(bytesOf(small.text))} B), in rotation`,
-    value: `${fix(sMs, 3)} ms per call (called over and over on its own: ${fix(med('smallAloneMs'), 3)} ms)`,
+    metric: `3 KB report (${small.file}, ${int(bytesOf(small.text))} B)`,
+    value: `${fix(med('smallAloneMs'), 3)} ms per call over and over; ${fix(sMs, 3)} ms in rotation with the corpus`,
   });
   rows.push({
     section: s,
@@ -410,15 +410,15 @@ async function benchInProcess(): Promise<void> {
   });
   rows.push({
     section: s,
-    metric: '50 KB / 3 KB cost per call (3 KB in rotation)',
-    value: `${fix(size, 1)} x for ${fix(sizeFactor, 1)} x the bytes (${fix(size / sizeFactor, 2)} per byte)`,
+    metric: '50 KB / 3 KB cost per call',
+    value: `${fix(sizeAlone, 1)} x for ${fix(sizeFactor, 1)} x the bytes (${fix(sizeAlone / sizeFactor, 2)} per byte)`,
     target: '<= 20 x',
-    ok: size <= 20,
+    ok: sizeAlone <= 20,
   });
   rows.push({
     section: s,
-    metric: '50 KB / 3 KB, the 3 KB called over and over',
-    value: `${fix(med('sizeAlone'), 1)} x (the CPU learns the repeated 3 KB input; see measureInProcess)`,
+    metric: '50 KB / 3 KB, the 3 KB in rotation',
+    value: `${fix(size, 1)} x (${fix(size / sizeFactor, 2)} per byte)`,
   });
   // The 50 KB text is the whole corpus, the 3 KB one a single report: their ratio mixes size with
   // content. Per byte against the same reports one at a time, the size effect is shown alone.
@@ -428,7 +428,7 @@ async function benchInProcess(): Promise<void> {
     value: `${fix(med('perByte'), 2)} (1.00 = linear)`,
   });
   rows.push({ section: s, metric: 'RSS of a measuring process after warm-up', value: mb(med('rss')) });
-  summary.push(`corpus ${fix(rate, 2)} MB/s = ${fix(ratio, 3)} x tokenize ${verdict(rate >= 20)}`, `50KB/3KB ${fix(size, 1)} x ${verdict(size <= 20)}`);
+  summary.push(`corpus ${fix(rate, 2)} MB/s = ${fix(ratio, 3)} x tokenize ${verdict(rate >= 20)}`, `50KB/3KB ${fix(sizeAlone, 1)} x ${verdict(sizeAlone <= 20)} (${fix(size, 1)} x with the 3 KB in rotation)`);
 }
 
 // ---------------------------------------------------------------------------------------------
