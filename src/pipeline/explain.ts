@@ -4,10 +4,10 @@ import type { Section } from '../glossary/schema.js';
 import { expandSharedHeads } from './context/ellipsis.js';
 import { analyzeContext, type Assertion, type Cue, type MentionRole } from './context/analyze.js';
 import { sentenceIds } from './context/sentences.js';
-import { isFinding, type Engine } from './compile.js';
+import type { Engine } from './compile.js';
 import { KeyIds, matchTokens } from './match/keys.js';
 import { levelRank } from './match/levels.js';
-import { compileCustomTerms, findMentions, type Mention } from './match/matcher.js';
+import { compileCustomTerms, findMentions } from './match/matcher.js';
 import { tokenize } from './text/tokenize.js';
 
 export interface CustomTerm {
@@ -67,7 +67,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   // Caller terms number their new words in a table of this request's own, never in the engine's.
   const ids = terms.length > 0 ? new KeyIds(engine.matcher.spelling, engine.matcher.ids) : engine.matcher.ids;
   const custom = terms.length > 0 ? compileCustomTerms(terms, engine.matcher.spelling, ids) : undefined;
-  const termById = new Map(terms.map((t) => [t.id, t]));
+  const termById = terms.length > 0 ? new Map(terms.map((t) => [t.id, t])) : undefined;
   const mtokens = matchTokens(tokens, ids);
   const { mentions, sharedWith } = expandSharedHeads(tokens, findMentions(tokens, mtokens, engine.matcher, custom), engine.concepts, engine.rules.words);
 
@@ -91,7 +91,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
     let category: string;
     let explanation: string;
     if (m.source === 'custom') {
-      const t = termById.get(m.conceptId);
+      const t = termById?.get(m.conceptId);
       term = t?.text ?? m.conceptId;
       category = 'custom';
       explanation = t?.explanation ?? '';

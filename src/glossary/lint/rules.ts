@@ -4,7 +4,7 @@
 import { isFinding } from '../../pipeline/compile.js';
 import { explain } from '../../pipeline/explain.js';
 import { fleschKincaid } from '../readability.js';
-import { fileOf, type LintContext, type LintProblem, type LintRule } from './types.js';
+import { fileOf, type LintContext, type LintRule } from './types.js';
 
 export const MAX_GRADE = 8;
 export const MAX_MEDIAN_GRADE = 6;
