@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deletionHashes } from '../../src/pipeline/match/fuzzy.js';
 import { KeyIds } from '../../src/pipeline/match/keys.js';
+import { longestAt, TokenTrie } from '../../src/pipeline/match/trie.js';
 import { hashKey, tokenize } from '../../src/pipeline/text/tokenize.js';
 import { WordSet } from '../../src/pipeline/text/word-set.js';
 import { CORPUS, run } from '../helpers.js';
@@ -19,6 +20,52 @@ describe('token hashes', () => {
     for (const text of [...reports, odd]) {
       for (const t of tokenize(text)) expect(t.hash, t.raw).toBe(hashKey(t.key));
     }
+  });
+
+  it('are small non-negative integers (V8 boxes larger ones in a heap number of their own)', () => {
+    for (const key of ['', 'a', 'stenosis', "schmorl's", 'x'.repeat(100), ...tokenize(odd).map((t) => t.key)]) {
+      expect(Number.isInteger(hashKey(key)) && hashKey(key) >= 0 && hashKey(key) < 2 ** 30, key).toBe(true);
+    }
+  });
+});
+
+describe('TokenTrie laid out flat', () => {
+  // Phrases over a small vocabulary, with one word followed by many others (a node searched by
+  // bisection) and phrases that are prefixes of others; checked against a plain scan of the phrases.
+  const vocabulary = Array.from({ length: 40 }, (_, i) => `w${i}`);
+  let seed = 7;
+  // (The high bits of a linear congruential generator: its low bits repeat with a short period.)
+  const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff), (seed >>> 16) % n);
+  const phrases = new Map<string, number>();
+  for (let i = 0; i < 30; i++) phrases.set(`w0 ${vocabulary[i + 1]}`, phrases.size);
+  while (phrases.size < 300) {
+    const words = Array.from({ length: 1 + random(4) }, () => vocabulary[random(12)]!);
+    if (!phrases.has(words.join(' '))) phrases.set(words.join(' '), phrases.size);
+  }
+  const ids = new KeyIds(new Map());
+  const trie = new TokenTrie<number>(ids);
+  for (const [phrase, value] of phrases) trie.add(phrase.split(' '), value);
+  for (const w of vocabulary) ids.intern(w);
+  ids.seal();
+  trie.freeze();
+
+  it('finds the longest phrase at every position, as a scan of the phrases does', () => {
+    const text = Array.from({ length: 3000 }, () => vocabulary[random(random(2) === 0 ? 12 : 40)]!);
+    const keyIds = text.map((w) => ids.idOf(w));
+    for (let from = 0; from < text.length; from++) {
+      let expected: { to: number; value: number } | undefined;
+      for (let to = from + 1; to <= Math.min(text.length, from + 4); to++) {
+        const value = phrases.get(text.slice(from, to).join(' '));
+        if (value !== undefined) expected = { to, value };
+      }
+      const hit = longestAt(trie, keyIds, from, {});
+      expect(hit === undefined ? undefined : { to: hit.to, value: hit.value }, `at ${from}`).toEqual(expected);
+      expect(trie.starts(keyIds[from]!)).toBe([...phrases.keys()].some((p) => p.split(' ')[0] === text[from]));
+    }
+  });
+
+  it('takes no phrase once laid out', () => {
+    expect(() => trie.add(['w1'], 0)).toThrow(/laid out/);
   });
 });
 
@@ -39,11 +86,10 @@ describe('KeyIds after seal()', () => {
     expect(ids.idOf('unknown')).toBe(-1);
   });
 
-  it('finds a key whose hash is not a 32-bit signed integer (the empty key hashes to the FNV offset)', () => {
+  it('finds every key, the empty one included', () => {
     const table = new KeyIds(new Map());
     const id = table.intern('');
     table.seal();
-    expect(hashKey('')).toBeGreaterThan(2 ** 31 - 1);
     expect(table.idOf('')).toBe(id);
   });
 

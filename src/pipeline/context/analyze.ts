@@ -11,6 +11,7 @@
 import type { Section } from '../../glossary/schema.js';
 import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
+import { NO_NODE, ROOT } from '../match/trie.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import { isDigit, type Token } from '../text/tokenize.js';
 import { findRuleHits, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
@@ -226,16 +227,19 @@ export function analyzeContext(
 
   /** The forward cue spelled exactly by tokens [from, to), if any. */
   const cueBefore = (from: number, to: number): RuleHit<CueRule> | undefined => {
-    let node = rules.cues.root;
+    const trie = rules.cues;
+    let node = ROOT;
     // Binary search (this runs once per straddling pseudo-cue: a scan would be quadratic).
     const { index, id } = mtokens;
     for (let p = lowerBound(index, (i) => i < from); p < index.length && index[p]! < to; p++) {
-      const next = rules.cues.step(node, id[p]!);
-      if (next === undefined) return undefined;
-      node = next;
+      node = trie.step(node, id[p]!);
+      if (node === NO_NODE) return undefined;
     }
-    const rule = node.values.find((v) => v.direction === 'forward' || v.direction === 'both');
-    return rule === undefined ? undefined : { from, to, value: rule };
+    for (let v = 0; v < trie.valueCount(node); v++) {
+      const rule = trie.valueAt(node, v);
+      if (rule.direction === 'forward' || rule.direction === 'both') return { from, to, value: rule };
+    }
+    return undefined;
   };
 
   // The best cue so far for the mention being decided (one pair of variables, not an object per mention).

@@ -99,12 +99,10 @@ export class KeyIds {
     }
     if (this.mask < 0) return this.lookup.get(textKey) ?? -1;
     const slots = this.slots;
-    // As stored in the Int32Array (hashKey('') is the FNV offset, above 2^31).
-    const stored = hash | 0;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = slots[2 * slot + 1]!;
       if (entry === 0) return -1;
-      if (slots[2 * slot] === stored && this.entryKeys[entry - 1] === textKey) return this.entryIds[entry - 1]!;
+      if (slots[2 * slot] === hash && this.entryKeys[entry - 1] === textKey) return this.entryIds[entry - 1]!;
     }
   }
 

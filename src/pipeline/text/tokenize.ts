@@ -57,11 +57,17 @@ export class Token {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a over the UTF-16 code units of a key (a 32-bit integer). */
+/**
+ * Cuts a 32-bit hash to 30 bits: V8 keeps an integer of 31 bits or fewer in the object itself, and
+ * boxes a larger one in a heap number of its own, which every token would then allocate.
+ */
+const SMALL = 0x3fffffff;
+
+/** FNV-1a over the UTF-16 code units of a key, cut to 30 bits (a non-negative small integer). */
 export function hashKey(key: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h;
+  return h & SMALL;
 }
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -176,7 +182,7 @@ export function tokenize(text: string): Token[] {
     let hash: number;
     if (ascii && kind === 'word') {
       key = upper ? raw.toLowerCase() : raw;
-      hash = h;
+      hash = h & SMALL;
     } else {
       key = ascii && raw !== '`' ? raw : tokenKey(raw, ascii);
       hash = hashKey(key);
