@@ -96,7 +96,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
       category = 'custom';
       explanation = t?.explanation ?? '';
     } else {
-      const concept = engine.concepts.get(m.conceptId);
+      const concept = m.concept ?? engine.concepts.get(m.conceptId);
       if (m.level !== undefined) {
         // The level in plain words; the notation in general is one GET /v1/glossary/:id away.
         term = m.level.label;

@@ -36,10 +36,10 @@ export function expandSharedHeads(
   for (let k = out.length - 1; k >= 0; k--) {
     const m = out[k]!;
     if (m.source !== 'glossary') continue;
-    const concept = concepts.get(m.conceptId);
+    const concept = m.concept;
     const target = concept?.narrowedAs;
     if (target !== undefined && head !== undefined && sharesHead(tokens, m, head.mention, head.expanded, words)) {
-      out[k] = { ...m, conceptId: target };
+      out[k] = { ...m, conceptId: target, concept: concepts.get(target) };
       sharedWith.set(k, head.index);
       head = { mention: out[k]!, index: k, expanded: true };
     } else if (concept?.narrowing === true) {

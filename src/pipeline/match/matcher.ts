@@ -10,6 +10,8 @@ import { longestAt, TokenTrie } from './trie.js';
 
 export interface FormEntry {
   conceptId: string;
+  /** The glossary concept (none for caller terms): carried, so a mention needs no lookup by id. */
+  concept?: Concept | undefined;
   /** The form or abbreviation as written in the data. */
   form: string;
   caseSensitive: boolean;
@@ -63,7 +65,7 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
       for (const { keys, raws } of phraseKeys(form, spelling)) {
         const header = concept.category === 'report-section' && (caseSensitive || keys.length === 1);
         const capsWord = caseSensitive && capsWords.has(form.toLowerCase());
-        const entry: FormEntry = { conceptId: concept.id, form, caseSensitive, raws, generated: false, source: 'glossary', header, fuzzy: concept.fuzzy, capsWord };
+        const entry: FormEntry = { conceptId: concept.id, concept, form, caseSensitive, raws, generated: false, source: 'glossary', header, fuzzy: concept.fuzzy, capsWord };
         const k = caseSensitive ? `A\0${raws.join('\0')}` : `f\0${keys.join('\0')}`;
         const ids = owners.get(k);
         if (ids === undefined) owners.set(k, [concept.id]);
@@ -137,6 +139,8 @@ export interface Mention {
   end: number;
   source: 'glossary' | 'custom' | 'level';
   conceptId: string;
+  /** The glossary concept of a glossary mention. */
+  concept?: Concept | undefined;
   level?: LevelHit;
 }
 
@@ -259,7 +263,7 @@ export function findMentions(
       let toToken: number;
       if (hit !== undefined && hitEnd > levelEnd) {
         toToken = index[hit.to - 1]! + 1;
-        out.push({ from: ti, to: toToken, start: tokens[ti]!.start, end: hitEnd, source: hit.value.source, conceptId: hit.value.conceptId });
+        out.push({ from: ti, to: toToken, start: tokens[ti]!.start, end: hitEnd, source: hit.value.source, conceptId: hit.value.conceptId, concept: hit.value.concept });
       } else if (level !== undefined) {
         toToken = level.to;
         out.push({ from: ti, to: toToken, start: tokens[ti]!.start, end: levelEnd, source: 'level', conceptId: level.conceptId, level });
