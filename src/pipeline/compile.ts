@@ -34,9 +34,8 @@ export function compileEngine(data: GlossaryData): Engine {
     near: new WordSet(data.levels.nearWords),
     bullets: new WordSet(data.text.listBullets),
   });
-  // Every key is numbered by now: fix the table and the tries for fast lookups.
+  // Every key is numbered by now: fix the table for fast lookups.
   ids.seal();
-  for (const t of [trie, rules.cues, rules.severity, rules.side]) t.freeze();
   return {
     version: data.version,
     concepts: new Map(data.concepts.map((c) => [c.id, c])),

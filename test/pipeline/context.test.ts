@@ -192,7 +192,9 @@ describe('shared head words ("spinal canal or foraminal stenosis")', () => {
     ['graded pair', 'Mild central canal and bilateral foraminal narrowing.', 'central canal', 'central-canal-stenosis', 'present', 'mild'],
     ['a list', 'Central canal, lateral recess or foraminal stenosis is not seen.', 'lateral recess', 'lateral-recess-stenosis', 'absent', null],
   ])('%s', (_name, text, phrase, conceptId, assertion, severity) => {
-    expect(find(text, phrase)).toMatchObject({ conceptId, assertion, severity });
+    // Term, category and explanation are the finding's too, not the anatomy word's.
+    const term = conceptId === 'central-canal-stenosis' ? 'central canal stenosis' : 'lateral recess stenosis';
+    expect(find(text, phrase)).toMatchObject({ conceptId, assertion, severity, term, category: 'degeneration' });
   });
   it('the severity reaches the finding that owns the head word', () => {
     expect(find('Mild central canal and bilateral foraminal narrowing.', 'foraminal narrowing').severity).toBe('mild');

@@ -12,6 +12,9 @@ describe('leftmost-longest', () => {
     ['disc-osteophyte complex with a hyphen', 'a disc-osteophyte complex', 'disc-osteophyte complex', 'disc-osteophyte-complex'],
     ['disc osteophyte complex with a space', 'a disc osteophyte complex', 'disc osteophyte complex', 'disc-osteophyte-complex'],
     ['disk spelling', 'a disk bulge', 'disk bulge', 'disc-bulge'],
+    // Two concepts list "protocol": the header is listed first, and wins where a header stands.
+    ['a header before an ordinary word of the same spelling', 'PROTOCOL: Sagittal T1 and T2.\nFINDINGS: Mild disc bulge.', 'PROTOCOL', 'section-technique'],
+    ['the ordinary word where no header stands', 'The imaging protocol included sagittal T1.', 'imaging protocol', 'imaging-protocol'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });

@@ -1,5 +1,6 @@
 // The lookup tables the pipeline's speed rests on must answer exactly what the plain structures they
-// replace would: token hashes, the key-id table, word sets and the fuzzy index's deletion hashes.
+// replace would: token hashes, the key-id table, the flat tries, word sets and the fuzzy index's
+// deletion hashes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ describe('token hashes', () => {
     }
   });
 
-  it('are small non-negative integers (V8 boxes larger ones in a heap number of their own)', () => {
+  it('are non-negative 30-bit integers (an Int32Array stores them unchanged)', () => {
     for (const key of ['', 'a', 'stenosis', "schmorl's", 'x'.repeat(100), ...tokenize(odd).map((t) => t.key)]) {
       expect(Number.isInteger(hashKey(key)) && hashKey(key) >= 0 && hashKey(key) < 2 ** 30, key).toBe(true);
     }
@@ -32,6 +33,8 @@ describe('token hashes', () => {
 describe('TokenTrie laid out flat', () => {
   // Phrases over a small vocabulary, with one word followed by many others (a node searched by
   // bisection) and phrases that are prefixes of others; checked against a plain scan of the phrases.
+  // Each phrase holds two values, v and v + 1000, in that order; the walk accepts an odd v only in
+  // its second form, so the order of values within a node shows in every hit.
   const vocabulary = Array.from({ length: 40 }, (_, i) => `w${i}`);
   let seed = 7;
   // (The high bits of a linear congruential generator: its low bits repeat with a short period.)
@@ -44,7 +47,10 @@ describe('TokenTrie laid out flat', () => {
   }
   const ids = new KeyIds(new Map());
   const trie = new TokenTrie<number>(ids);
-  for (const [phrase, value] of phrases) trie.add(phrase.split(' '), value);
+  for (const [phrase, value] of phrases) {
+    trie.add(phrase.split(' '), value);
+    trie.add(phrase.split(' '), value + 1000);
+  }
   for (const w of vocabulary) ids.intern(w);
   ids.seal();
   trie.freeze();
@@ -56,9 +62,9 @@ describe('TokenTrie laid out flat', () => {
       let expected: { to: number; value: number } | undefined;
       for (let to = from + 1; to <= Math.min(text.length, from + 4); to++) {
         const value = phrases.get(text.slice(from, to).join(' '));
-        if (value !== undefined) expected = { to, value };
+        if (value !== undefined) expected = { to, value: value % 2 === 0 ? value : value + 1000 };
       }
-      const hit = longestAt(trie, keyIds, from, {});
+      const hit = longestAt(trie, keyIds, from, { accept: (v) => v % 2 === 0 || v >= 1000 });
       expect(hit === undefined ? undefined : { to: hit.to, value: hit.value }, `at ${from}`).toEqual(expected);
       expect(trie.starts(keyIds[from]!)).toBe([...phrases.keys()].some((p) => p.split(' ')[0] === text[from]));
     }
@@ -66,6 +72,15 @@ describe('TokenTrie laid out flat', () => {
 
   it('takes no phrase once laid out', () => {
     expect(() => trie.add(['w1'], 0)).toThrow(/laid out/);
+  });
+
+  it('lays itself out on its first read when not frozen, and an empty trie starts nothing', () => {
+    const lazy = new TokenTrie<string>(ids);
+    lazy.add(['w1', 'w2'], 'pair');
+    expect(longestAt(lazy, [ids.idOf('w1'), ids.idOf('w2')], 0, {})).toEqual({ from: 0, to: 2, value: 'pair' });
+    const empty = new TokenTrie<string>(ids);
+    expect(empty.starts(ids.idOf('w1'))).toBe(false);
+    expect(longestAt(empty, [ids.idOf('w1')], 0, {})).toBeUndefined();
   });
 });
 
@@ -86,7 +101,7 @@ describe('KeyIds after seal()', () => {
     expect(ids.idOf('unknown')).toBe(-1);
   });
 
-  it('finds every key, the empty one included', () => {
+  it('finds the empty key (its FNV hash before the cut to 30 bits is above 2^31)', () => {
     const table = new KeyIds(new Map());
     const id = table.intern('');
     table.seal();

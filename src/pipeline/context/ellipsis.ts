@@ -36,7 +36,7 @@ export function expandSharedHeads(
   for (let k = out.length - 1; k >= 0; k--) {
     const m = out[k]!;
     if (m.source !== 'glossary') continue;
-    const concept = m.concept;
+    const concept = m.concept ?? concepts.get(m.conceptId);
     const target = concept?.narrowedAs;
     if (target !== undefined && head !== undefined && sharesHead(tokens, m, head.mention, head.expanded, words)) {
       out[k] = { ...m, conceptId: target, concept: concepts.get(target) };

@@ -71,12 +71,14 @@ export function compileRules(
   addCue(cues.pseudo, 'pseudo', 'none');
   addCue(cues.terminators, 'terminator', 'none');
   addCue(cues.possibleTerminators, 'terminator', 'none', 'possible');
+  cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
     const trie = new TokenTrie<string>(ids);
     for (const [value, phrases] of Object.entries(table)) {
       for (const phrase of phrases) for (const { keys } of phraseKeys(phrase, spelling)) trie.add(keys, value);
     }
+    trie.freeze();
     return trie;
   };
 

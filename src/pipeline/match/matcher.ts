@@ -116,6 +116,7 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
   for (const [k, ids] of owners) {
     if (ids.length > 1) conflicts.push({ key: k.slice(2).split('\0').join(' '), conceptIds: [...ids].sort() });
   }
+  trie.freeze();
   return { trie, vocabulary, fuzzyTargets, conflicts };
 }
 
@@ -124,9 +125,10 @@ export function compileCustomTerms(terms: readonly { id: string; text: string }[
   const trie = new TokenTrie<FormEntry>(ids);
   for (const term of terms) {
     for (const { keys, raws } of phraseKeys(term.text, spelling)) {
-      trie.add(keys, { conceptId: term.id, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false, fuzzy: true, capsWord: false });
+      trie.add(keys, { conceptId: term.id, concept: undefined, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false, fuzzy: true, capsWord: false });
     }
   }
+  trie.freeze();
   return trie;
 }
 

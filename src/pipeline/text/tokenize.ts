@@ -58,8 +58,8 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Cuts a 32-bit hash to 30 bits: V8 keeps an integer of 31 bits or fewer in the object itself, and
- * boxes a larger one in a heap number of its own, which every token would then allocate.
+ * Cuts a 32-bit hash to 30 bits, non-negative: an Int32Array stores it unchanged (so a table compares
+ * hashes as they are), and V8 keeps it unboxed even in builds whose small integers have 31 bits.
  */
 const SMALL = 0x3fffffff;
 
