@@ -151,6 +151,12 @@ describe('levels', () => {
     ['no level', 'Multilevel spondylosis.', 'Multilevel spondylosis', []],
     ['a slip of one bone on the next', 'Grade I anterolisthesis of L4 on L5.', 'Grade I anterolisthesis', ['L4-L5']],
     ['a nerve root name is not the finding level', 'L4-5: Protrusion contacting the L5 nerve root.', 'Protrusion', ['L4-L5']],
+    // Regression: general lines after the last level paragraph took its level (corpus 001 and 034).
+    ['a blank line ends a heading', 'L1-L2: Neural foramina are patent.\n\nIncidental ovarian cyst.', 'ovarian cyst', []],
+    ['a line about another level ends a heading', 'At C6-C7, there is a disc bulge.\nThe C7-T1 segment is normal.\nThere is facet arthropathy.', 'facet arthropathy', []],
+    ['a nerve root on a later line does not end a heading', 'L4-5: Disc bulge.\nIt contacts the L5 nerve root.\nThere is facet arthropathy.', 'facet arthropathy', ['L4-L5']],
+    ['a level further into a line does not end a heading', 'L4-5: Disc bulge.\nThere is mild stenosis, worse than at L3-4.\nMild facet arthropathy.', 'facet arthropathy', ['L4-L5']],
+    ['a wrapped line of the paragraph keeps its heading', 'At L4-L5, there is a disc protrusion.\nThere is mild to moderate spinal canal stenosis,', 'spinal canal stenosis', ['L4-L5']],
   ])('%s', (_name, text, phrase, levels) => {
     expect(find(text, phrase).levels).toEqual(levels);
   });

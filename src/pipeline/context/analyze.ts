@@ -49,6 +49,8 @@ const START = 2;
 const END = 4;
 const BIDIRECTIONAL_WINDOW = 4;
 const FORWARD_MODIFIER_WINDOW = 4;
+/** Tokens before a level that still open its line ("The C7-T1 segment", "At L4-5"). */
+const LINE_OPENING = 2;
 
 type Hits = (RuleHit<string> | undefined)[];
 /** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
@@ -476,6 +478,12 @@ function levelStructure(
     while (gi < groups.length && groups[gi]!.to <= i) gi++;
     const g = groups[gi];
     const t = tokens[i]!;
+    // A heading also ends at a blank line ("L1-L2: ... are patent.\n\nThe visualized aorta ...") and
+    // at a line that opens on a level of its own ("At C6-C7, ...\nThe C7-T1 segment is normal.\nThere
+    // is mild facet arthropathy."): the lines after are no longer about its level. A level further
+    // into a line ("... worse than at L3-4") is a comparison, and the paragraph goes on.
+    if (t.newlinesBefore >= 2) heading = undefined;
+    else if (t.newlinesBefore === 1 && g !== undefined && g.from >= i && g.from <= i + LINE_OPENING) heading = undefined;
     // Only the token of a group's first level, or the word just before it, can open a heading.
     if (g !== undefined && (g.from === i || g.from === i + 1)) {
       const lineStart = i === 0 || t.newlinesBefore > 0;
