@@ -82,6 +82,12 @@ export const conceptFields = z
      * finding ("spinal canal or foraminal stenosis": the spinal canal is narrowed too, or not).
      */
     narrowedAs: z.string().regex(kebab).optional(),
+    /**
+     * Not a finding, and its words state their own polarity ("no abnormality", "without contrast",
+     * "not well seen"): no cue changes its assertion, which is always present. Cue words inside its
+     * forms still govern the terms after them ("no abnormality or stenosis").
+     */
+    alwaysPresent: z.boolean().optional(),
   })
   .strict();
 
@@ -91,6 +97,9 @@ export const conceptSchema = conceptFields.superRefine((c, ctx) => {
   }
   if (c.section !== undefined && c.category !== 'report-section') {
     ctx.addIssue({ code: 'custom', path: ['section'], message: 'only report-section concepts name a section' });
+  }
+  if (c.alwaysPresent === true && (c.finding === true || FINDING_CATEGORIES.has(c.category))) {
+    ctx.addIssue({ code: 'custom', path: ['alwaysPresent'], message: "a finding's assertion is what the report says of it: remove alwaysPresent" });
   }
 });
 

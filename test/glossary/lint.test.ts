@@ -71,6 +71,7 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
   writeFileSync(join(dir, 'degeneration', 'broken.json'), '{ not json');
   writeFileSync(join(dir, 'degeneration', 'no-explanation.json'), JSON.stringify({ ...JSON.parse(good), id: 'no-explanation', explanation: undefined }));
   writeFileSync(join(dir, 'degeneration', 'renamed.json'), good);
+  writeFileSync(join(dir, 'degeneration', 'always-present.json'), JSON.stringify({ ...JSON.parse(good), id: 'always-present', alwaysPresent: true }));
   writeFileSync(join(dir, 'anatomy', 'disc-bulge-2.json'), JSON.stringify({ ...JSON.parse(good), id: 'disc-bulge-2' }));
   writeFileSync(join(dir, 'not-a-category', 'x.json'), JSON.stringify({ ...JSON.parse(good), id: 'x' }));
 
@@ -87,6 +88,7 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
       expect.arrayContaining([
         'BCG001 degeneration/broken.json ',
         'BCG001 degeneration/no-explanation.json explanation',
+        'BCG001 degeneration/always-present.json alwaysPresent',
         'BCG002 degeneration/renamed.json id',
         'BCG003 anatomy/disc-bulge-2.json category',
         'BCG003 not-a-category/x.json ',

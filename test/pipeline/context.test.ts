@@ -55,6 +55,24 @@ describe('pseudo-cues do not negate', () => {
     ['no increase', 'No increase in the size of the synovial cyst.', 'synovial cyst', 'present', null],
     ['not only', 'Not only a disc bulge but also facet arthropathy.', 'disc bulge', 'present', null],
     ['no more than', 'No more than mild foraminal stenosis.', 'foraminal stenosis', 'present', null],
+    // Regression: the "without" of a technique phrase negated the findings after it.
+    ['without contrast', 'Multiplanar images without contrast demonstrate mild foraminal stenosis.', 'foraminal stenosis', 'present', null],
+    ['without and with contrast', 'Images without and with contrast show enhancing granulation tissue.', 'enhancing granulation tissue', 'present', null],
+    ['without gadolinium', 'Images acquired without gadolinium per protocol.', 'per protocol', 'present', null],
+    ['a real "without" still negates', 'Disc bulge without stenosis.', 'stenosis', 'absent', 'without'],
+  ]);
+});
+
+describe('terms that state their own polarity are not negated again', () => {
+  assertionTable([
+    ['no abnormality (normal)', 'There is no abnormality of the conus.', 'no abnormality', 'present', null],
+    ['without contrast', 'MRI lumbar spine without contrast.', 'without contrast', 'present', null],
+    ['without and with contrast', 'MRI CERVICAL SPINE WITHOUT AND WITH CONTRAST', 'WITHOUT AND WITH CONTRAST', 'present', null],
+    ['not well seen', 'The foramina are not well seen.', 'not well seen', 'present', null],
+    ['a hedge word is not itself hedged', 'Likely compressing the L5 nerve root.', 'Likely', 'present', null],
+    ['the words after it still follow its cue', 'No abnormality or stenosis.', 'stenosis', 'absent', 'No'],
+    ['a section header is a heading, not a statement', 'Comparison: None\nTechnique: sagittal T1.', 'Comparison', 'present', null],
+    ['what the hedge governs is still possible', 'Likely compressing the L5 nerve root.', 'compressing', 'possible', 'Likely'],
   ]);
 });
 
@@ -70,6 +88,8 @@ describe('terminators end a cue scope', () => {
     ['with ends possibility only', 'Borderline canal stenosis with effacement of the thecal sac.', 'effacement of the thecal sac', 'present', null],
     ['with keeps negation', 'No disc herniation with nerve root compression.', 'nerve root compression', 'absent', 'No'],
     ['blank line', 'No stenosis\n\nDisc bulge', 'Disc bulge', 'present', null],
+    ['a verb that introduces findings', 'No fracture, and sagittal images demonstrate a disc bulge.', 'disc bulge', 'present', null],
+    ['... but not after "do not"', 'Sagittal images do not show stenosis.', 'stenosis', 'absent', 'do not show'],
   ]);
 });
 

@@ -41,6 +41,8 @@ export interface MentionRole {
   finding: boolean;
   /** Whether side and levels are attached (findings, anatomy, caller terms). */
   located: boolean;
+  /** A term that states its own polarity ("no abnormality"): always present (`alwaysPresent` in its data). */
+  alwaysPresent?: boolean | undefined;
 }
 
 const MODIFIER_WINDOW = 6;
@@ -262,6 +264,9 @@ export function analyzeContext(
   };
 
   const assertionOf = (m: Mention, role: MentionRole, k: number): { assertion: Assertion; cue: Cue | null } => {
+    // A section header is a heading, not a statement ("Comparison: no prior studies", "Reason for
+    // exam:"); a term that states its own polarity is not negated again by its own words.
+    if (role.section !== undefined || role.alwaysPresent === true) return PRESENT;
     bestHit = undefined;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
     // it ("No recurrent disc herniation": the cue "no recurrent" ends inside the mention).
