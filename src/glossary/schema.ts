@@ -113,7 +113,15 @@ export const cuesSchema = z
   .object({
     $comment: z.string().optional(),
     negated: z.object({ forward: phraseList, backward: phraseList }).strict(),
-    possible: z.object({ forward: phraseList, backward: phraseList, bidirectional: phraseList }).strict(),
+    possible: z
+      .object({
+        forward: phraseList,
+        backward: phraseList,
+        bidirectional: phraseList,
+        /** Forward cues that link a finding to what it suggests: a negation before them in the same scope decides ("No marrow abnormality to suggest metastasis"). */
+        linking: z.array(phrase).default([]),
+      })
+      .strict(),
     pseudo: phraseList,
     terminators: z.array(z.string().min(1)).min(1),
     /** Terminators that end only possibility scopes. */

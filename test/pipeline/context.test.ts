@@ -120,6 +120,12 @@ describe('possibility', () => {
     ['alternatives with a slash', 'Broad disc bulging/protrusion at L5-S1.', 'protrusion', 'possible', '/'],
     ['reason for exam in the history', 'HISTORY: Sciatica.\n\nFINDINGS: Normal.', 'Sciatica', 'possible', 'HISTORY'],
     ['negation wins at equal distance', 'No possible fracture.', 'fracture', 'possible', 'possible'],
+    // A linking cue ties a finding to what it suggests: after a negation, the negation decides.
+    ['no ... to suggest', 'No abnormal marrow signal to suggest metastatic disease.', 'metastatic disease', 'absent', 'No abnormal'],
+    ['no ... suggestive of', 'No marrow edema suggestive of discitis.', 'discitis', 'absent', 'No'],
+    ['no ... concerning for', 'No signal abnormality concerning for infection.', 'infection', 'absent', 'No'],
+    ['a linking cue alone', 'Findings suggestive of discitis.', 'discitis', 'possible', 'suggestive of'],
+    ['a plain hedge after a negation still decides', 'No stenosis, possible small disc protrusion.', 'disc protrusion', 'possible', 'possible'],
   ]);
 });
 

@@ -280,9 +280,11 @@ export function analyzeContext(
       // words before the term may be a cue of their own ("no").
       if (into.value.kind === 'pseudo') consider(cueBefore(into.from, m.from), 0);
     }
-    // The nearest forward cue before the mention.
+    // The nearest forward cue before the mention; a linking possibility cue after a negation leaves
+    // the negation in charge ("No marrow abnormality to suggest metastasis": no metastasis either).
     const before = fwd[m.from]!;
-    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to ? before.neg : before.pos;
+    const nearFwd =
+      before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.pos.value.linking === true ? before.neg : before.pos;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // The nearest backward cue after the mention, in the same sentence.
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {

@@ -16,6 +16,8 @@ export interface CueRule {
   phrase: string;
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
   only?: 'possible';
+  /** A linking possibility cue ("suggestive of"): a negation before it in the same scope wins. */
+  linking?: true;
 }
 
 /** Word lists the context step consults token by token (all from glossary/_context). */
@@ -68,6 +70,9 @@ export function compileRules(
   addCue(cues.possible.forward, 'possible', 'forward');
   addCue(cues.possible.backward, 'possible', 'backward');
   addCue(cues.possible.bidirectional, 'possible', 'both');
+  for (const phrase of cues.possible.linking) {
+    for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, { kind: 'possible', direction: 'forward', phrase, linking: true });
+  }
   addCue(cues.pseudo, 'pseudo', 'none');
   addCue(cues.terminators, 'terminator', 'none');
   addCue(cues.possibleTerminators, 'terminator', 'none', 'possible');
