@@ -118,7 +118,11 @@ export const cuesSchema = z
         forward: phraseList,
         backward: phraseList,
         bidirectional: phraseList,
-        /** Forward cues that link a finding to what it suggests: a negation before them in the same scope decides ("No marrow abnormality to suggest metastasis"). */
+        /**
+         * Forward cues that link a finding to what it suggests: a negation before them in the same
+         * clause (no comma or "and" between) decides ("No marrow abnormality to suggest metastasis").
+         * Optional, unlike the lists above, which every rule set needs.
+         */
         linking: z.array(phrase).default([]),
       })
       .strict(),

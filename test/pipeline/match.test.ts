@@ -15,6 +15,10 @@ describe('leftmost-longest', () => {
     // Two concepts list "protocol": the header is listed first, and wins where a header stands.
     ['a header before an ordinary word of the same spelling', 'PROTOCOL: Sagittal T1 and T2.\nFINDINGS: Mild disc bulge.', 'PROTOCOL', 'section-technique'],
     ['the ordinary word where no header stands', 'The imaging protocol included sagittal T1.', 'imaging protocol', 'imaging-protocol'],
+    // Pain by region: a neck or upper back report must not read "low back pain".
+    ['neck pain', 'Neck pain with arm tingling.', 'Neck pain', 'neck-pain'],
+    ['upper back pain', 'Upper back pain after a fall.', 'Upper back pain', 'upper-back-pain'],
+    ['low back pain', 'Chronic low back pain.', 'low back pain', 'low-back-pain'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });

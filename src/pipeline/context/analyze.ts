@@ -7,7 +7,8 @@
 // - a comma followed by a severity word ("No fracture, mild bulge") also ends a forward scope, since
 //   a negated list does not grade its items;
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
-// - the nearest governing cue wins; on a tie, negation wins.
+// - the nearest governing cue wins; on a tie, negation wins; a linking possibility cue ("suggestive
+//   of") after a negation in the same clause leaves the negation in charge ("no X to suggest Y").
 import type { Section } from '../../glossary/schema.js';
 import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
@@ -51,8 +52,6 @@ const START = 2;
 const END = 4;
 const BIDIRECTIONAL_WINDOW = 4;
 const FORWARD_MODIFIER_WINDOW = 4;
-/** Tokens before a level that still open its line ("The C7-T1 segment", "At L4-5"). */
-const LINE_OPENING = 2;
 
 type Hits = (RuleHit<string> | undefined)[];
 /** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
@@ -63,6 +62,12 @@ const NO_HITS: Hits = [];
 interface Scope {
   neg?: RuleHit<CueRule>;
   pos?: RuleHit<CueRule>;
+  /**
+   * Whether `neg` still governs a linking possibility cue after it: true until a comma or "and"
+   * ("No marrow abnormality to suggest metastasis" against "... without enhancement, suggestive of
+   * a hemangioma", where the hedge starts a clause of its own).
+   */
+  negLinks?: boolean;
 }
 
 const EMPTY: Scope = {};
@@ -86,9 +91,9 @@ function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): numbe
 /** The scope after a sweep passes a cue: a terminator ends scopes, a cue of the sweep's direction opens one. */
 function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'backward'): Scope {
   const rule = hit.value;
-  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg }) : EMPTY;
+  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg, negLinks: scope.negLinks }) : EMPTY;
   if (rule.direction !== direction && rule.direction !== 'both') return scope;
-  if (rule.kind === 'negated') return { ...scope, neg: hit };
+  if (rule.kind === 'negated') return { ...scope, neg: hit, negLinks: true };
   if (rule.kind === 'possible') return { ...scope, pos: hit };
   return scope;
 }
@@ -217,6 +222,8 @@ export function analyzeContext(
       scope = passCue(scope, ended, 'forward');
     } else if (tokens[i]!.key === ',' && severityAt[i + 1] !== undefined) {
       scope = EMPTY; // "No fracture, mild disc bulge": a negated list does not grade its items
+    } else if (scope.negLinks === true && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
+      scope = { ...scope, negLinks: false };
     }
   }
   const bwd = new Array<Scope>(n + 1);
@@ -280,11 +287,11 @@ export function analyzeContext(
       // words before the term may be a cue of their own ("no").
       if (into.value.kind === 'pseudo') consider(cueBefore(into.from, m.from), 0);
     }
-    // The nearest forward cue before the mention; a linking possibility cue after a negation leaves
-    // the negation in charge ("No marrow abnormality to suggest metastasis": no metastasis either).
+    // The nearest forward cue before the mention; a linking possibility cue after a negation in the
+    // same clause leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     const before = fwd[m.from]!;
-    const nearFwd =
-      before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.pos.value.linking === true ? before.neg : before.pos;
+    const linked = before.pos?.value.linking === true && before.negLinks === true;
+    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || linked ? before.neg : before.pos;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // The nearest backward cue after the mention, in the same sentence.
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
@@ -440,7 +447,8 @@ function sectionsOf(
 /**
  * Level groups ("L3-4 and L4-5") per sentence, and the level heading in force at each token:
  * a level at the start of a line followed by ":" / "." / "-" / a line break ("L4-5: ...") heads the
- * lines below it until the next heading or section header.
+ * lines below it until the next heading, a section header, a blank line (one is allowed right after
+ * a heading alone on its line) or a line that opens on a level the heading does not cover.
  */
 function levelStructure(
   tokens: readonly Token[],
@@ -479,30 +487,45 @@ function levelStructure(
   // line), or "C3-C4: ..." anywhere in a line (run-in headings of reports pasted without breaks).
   const headingOf = new Array<string[] | undefined>(tokens.length);
   let heading: string[] | undefined;
+  // The heading's levels and the vertebrae at their ends ("L5-S1": L5 and S1 too).
+  let covered: Set<string> | undefined;
+  // A heading alone on its line ("L4-5:") reaches across one blank line: the token that may follow it.
+  let bareNext = -1;
   let gi = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (headerAt[i] === 1) heading = undefined;
     while (gi < groups.length && groups[gi]!.to <= i) gi++;
     const g = groups[gi];
     const t = tokens[i]!;
-    // A heading also ends at a blank line ("L1-L2: ... are patent.\n\nThe visualized aorta ...") and
-    // at a line that opens on a level of its own ("At C6-C7, ...\nThe C7-T1 segment is normal.\nThere
-    // is mild facet arthropathy."): the lines after are no longer about its level. A level further
-    // into a line ("... worse than at L3-4") is a comparison, and the paragraph goes on.
-    if (t.newlinesBefore >= 2) heading = undefined;
-    else if (t.newlinesBefore === 1 && g !== undefined && g.from >= i && g.from <= i + LINE_OPENING) heading = undefined;
+    if (heading !== undefined && t.newlinesBefore > 0 && (t.newlinesBefore >= 2 ? i !== bareNext : opensOnOtherLevel(i, g))) heading = undefined;
     // Only the token of a group's first level, or the word just before it, can open a heading.
     if (g !== undefined && (g.from === i || g.from === i + 1)) {
       const lineStart = i === 0 || t.newlinesBefore > 0;
       const after = tokens[g.to];
       const colon = after !== undefined && after.newlinesBefore === 0 && after.key === ':';
-      if (g.from === i && (colon || (lineStart && (after === undefined || after.newlinesBefore > 0 || ['.', '-', ')'].includes(after.key))))) {
+      const opens =
+        (g.from === i && (colon || (lineStart && (after === undefined || after.newlinesBefore > 0 || ['.', '-', ')'].includes(after.key))))) ||
+        (g.from === i + 1 && lineStart && words.heading.hasToken(t) && (colon || after?.key === ','));
+      if (opens) {
         heading = g.levels;
-      } else if (g.from === i + 1 && lineStart && words.heading.hasToken(t) && (colon || after?.key === ',')) {
-        heading = g.levels;
+        covered = new Set(g.levels.flatMap((level) => [level, ...level.split('-')]));
+        const next = g.to + (colon ? 1 : 0);
+        bareNext = next < tokens.length && tokens[next]!.newlinesBefore > 0 ? next : -1;
       }
     }
     headingOf[i] = heading;
+  }
+
+  /**
+   * Whether the line starting at token i opens on a level the heading does not cover ("The C7-T1
+   * segment is normal." under "At C6-C7, ..."): the lines after it are no longer about the heading's
+   * level. Its own level or one of its vertebrae ("T8 vertebral body" under "T7-8:") and a level
+   * after other words ("Compared with C4-5, ...", "... worse than at L3-4") leave it in force.
+   */
+  function opensOnOtherLevel(i: number, g: LevelGroup | undefined): boolean {
+    if (g === undefined || g.from < i) return false;
+    for (let k = i; k < g.from; k++) if (!words.near.hasToken(tokens[k]!) && !words.heading.hasToken(tokens[k]!)) return false;
+    return !g.levels.every((level) => covered!.has(level));
   }
 
   // Carry-over: a sentence with no level of its own takes the one level group of the previous

@@ -16,7 +16,7 @@ export interface CueRule {
   phrase: string;
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
   only?: 'possible';
-  /** A linking possibility cue ("suggestive of"): a negation before it in the same scope wins. */
+  /** A linking possibility cue ("suggestive of"): a negation before it in the same clause wins. */
   linking?: true;
 }
 
@@ -60,22 +60,20 @@ export function compileRules(
   words: ContextWords,
 ): ContextRules {
   const cueTrie = new TokenTrie<CueRule>(ids);
-  const addCue = (phrases: readonly string[], kind: CueKind, direction: Direction, only?: 'possible'): void => {
+  const addCue = (phrases: readonly string[], rule: Omit<CueRule, 'phrase'>): void => {
     for (const phrase of phrases) {
-      for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, only === undefined ? { kind, direction, phrase } : { kind, direction, phrase, only });
+      for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, { ...rule, phrase });
     }
   };
-  addCue(cues.negated.forward, 'negated', 'forward');
-  addCue(cues.negated.backward, 'negated', 'backward');
-  addCue(cues.possible.forward, 'possible', 'forward');
-  addCue(cues.possible.backward, 'possible', 'backward');
-  addCue(cues.possible.bidirectional, 'possible', 'both');
-  for (const phrase of cues.possible.linking) {
-    for (const { keys } of phraseKeys(phrase, spelling)) cueTrie.add(keys, { kind: 'possible', direction: 'forward', phrase, linking: true });
-  }
-  addCue(cues.pseudo, 'pseudo', 'none');
-  addCue(cues.terminators, 'terminator', 'none');
-  addCue(cues.possibleTerminators, 'terminator', 'none', 'possible');
+  addCue(cues.negated.forward, { kind: 'negated', direction: 'forward' });
+  addCue(cues.negated.backward, { kind: 'negated', direction: 'backward' });
+  addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
+  addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: true });
+  addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
+  addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
+  addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
+  addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
+  addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
