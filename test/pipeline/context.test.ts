@@ -62,6 +62,7 @@ describe('pseudo-cues do not negate', () => {
     ['not well seen', 'The neural foramina are not well seen due to motion artifact.', 'motion artifact', 'present', null],
     ['... but no contrast enhancement is absent', 'Small focus in the cord at C5 without contrast enhancement.', 'without contrast enhancement', 'absent', 'without contrast enhancement'],
     ['... and so is no contrast enhancement', 'Postcontrast images show no contrast enhancement.', 'no contrast enhancement', 'absent', 'no'],
+    ['... and a contrast-enhancing component', 'Recurrent disc herniation without contrast-enhancing component.', 'without contrast-enhancing', 'absent', 'without contrast-enhancing'],
     ['without gadolinium', 'Images acquired without gadolinium per protocol.', 'per protocol', 'present', null],
     ['a real "without" still negates', 'Disc bulge without stenosis.', 'stenosis', 'absent', 'without'],
   ]);
@@ -93,6 +94,7 @@ describe('terminators end a cue scope', () => {
     ['blank line', 'No stenosis\n\nDisc bulge', 'Disc bulge', 'present', null],
     ['"do not show" negates', 'Sagittal images do not show stenosis.', 'stenosis', 'absent', 'do not show'],
     ['"did not reveal" negates', 'The study did not reveal a fracture.', 'fracture', 'absent', 'did not reveal'],
+    ['no longer visualized', 'Previously noted epidural abscess is no longer visualized.', 'epidural abscess', 'absent', 'is no longer visualized'],
     // Regression: "demonstrate" and "show" ended scopes for a while, and these came out present.
     ['a verb after "not" and an adverb', 'Images do not clearly demonstrate stenosis at L4-5.', 'stenosis', 'absent', 'not'],
     ['a participle after "no"', 'There is no demonstrated fracture.', 'fracture', 'absent', 'There is no'],
@@ -134,7 +136,14 @@ describe('possibility', () => {
     ['a plain hedge after a negation still decides', 'No stenosis, possible small disc protrusion.', 'disc protrusion', 'possible', 'possible'],
     ['a comma starts a clause of its own', 'Small focus of T2 hyperintensity without enhancement, suggestive of a hemangioma.', 'hemangioma', 'possible', 'suggestive of'],
     ['so does "and"', 'There is no fracture and the edema suggests an acute sprain.', 'sprain', 'possible', 'suggests'],
-    ['not suggestive of', 'Findings are not suggestive of metastatic disease.', 'metastatic disease', 'absent', 'not'],
+    ['not suggestive of', 'Findings are not suggestive of metastatic disease.', 'metastatic disease', 'absent', 'not suggestive of'],
+    ['a negation inside the clause does not govern the hedge', 'Endplate irregularity without disc signal change suspicious for early discitis.', 'discitis', 'possible', 'suspicious for'],
+    ['... nor does "with no"', 'Well-circumscribed lesion with no enhancement concerning for schwannoma.', 'schwannoma', 'possible', 'concerning for'],
+    ['a list after the hedge is governed throughout', 'No abnormal enhancement to suggest infection, tumor or abscess.', 'abscess', 'absent', 'No abnormal'],
+    ['a negation after a header opens its clause', 'IMPRESSION: No marrow abnormality to suggest metastasis.', 'metastasis', 'absent', 'No'],
+    ['... and after a semicolon', 'No stenosis; no marrow abnormality to suggest metastasis.', 'metastasis', 'absent', 'no'],
+    ['unlikely, after the term', 'Metastasis is unlikely.', 'Metastasis', 'possible', 'is unlikely'],
+    ['less likely, after the term', 'Infection is less likely.', 'Infection', 'possible', 'is less likely'],
   ]);
 });
 
@@ -193,6 +202,7 @@ describe('levels', () => {
     ['a line naming the heading\'s own level keeps it', 'L4-5: Disc bulge.\nThe L4-5 disc is desiccated.\nMild foraminal stenosis.', 'foraminal stenosis', ['L4-L5']],
     ['a line naming one of its vertebrae keeps it', 'T7-8: Small protrusion.\nT8 vertebral body hemangioma.\nMild central canal stenosis.', 'central canal stenosis', ['T7-T8']],
     ['a comparison with another level keeps it', 'C5-6: Disc osteophyte complex.\nCompared with C4-5, there is more uncovertebral hypertrophy.\nModerate left foraminal stenosis.', 'foraminal stenosis', ['C5-C6']],
+    ['a "Comment:" or "Summary:" header ends a heading', 'L5/S1: No significant abnormality.\nComment: Disc prolapse compressing the left L4 nerve root.', 'Disc prolapse', []],
     ['a heading alone on its line reaches across one blank line', 'L4-L5:\n\nBroad-based disc bulge with moderate central canal stenosis.', 'central canal stenosis', ['L4-L5']],
     // A trade-off, documented in the README: double-spaced level paragraphs lose their level.
     ['after a heading with text, a blank line ends it', 'L4-5: Disc bulge.\n\nModerate facet arthropathy.', 'facet arthropathy', []],

@@ -63,11 +63,13 @@ interface Scope {
   neg?: RuleHit<CueRule>;
   pos?: RuleHit<CueRule>;
   /**
-   * Whether `neg` still governs a linking possibility cue after it: true until a comma or "and"
-   * ("No marrow abnormality to suggest metastasis" against "... without enhancement, suggestive of
-   * a hemangioma", where the hedge starts a clause of its own).
+   * Whether `neg` would govern a linking possibility cue met now: it opens its sentence or clause
+   * ("No marrow abnormality to suggest metastasis"), and no comma or "and" has come since ("... with
+   * no retropulsion, suggestive of an acute fracture", where the hedge starts a clause of its own).
    */
   negLinks?: boolean;
+  /** Whether `pos` is a linking cue that `neg` governs: then `neg` decides, for every term after it. */
+  linked?: boolean;
 }
 
 const EMPTY: Scope = {};
@@ -93,7 +95,7 @@ function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'ba
   const rule = hit.value;
   if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg, negLinks: scope.negLinks }) : EMPTY;
   if (rule.direction !== direction && rule.direction !== 'both') return scope;
-  if (rule.kind === 'negated') return { ...scope, neg: hit, negLinks: true };
+  if (rule.kind === 'negated') return { ...scope, neg: hit };
   if (rule.kind === 'possible') return { ...scope, pos: hit };
   return scope;
 }
@@ -211,6 +213,15 @@ export function analyzeContext(
   // would be quadratic in a long sentence). fwd[i]: the nearest negated and possible forward cues whose
   // scope reaches a mention starting at token i; bwd[i]: the nearest backward cues reachable from a
   // mention ending just before token i. A possibility-only terminator ("with") clears only `pos`.
+  /** Whether a cue starting at token `from` opens its sentence or clause: only punctuation or a section header before it, back to the sentence start or a ";" or ":". */
+  const opensClause = (from: number): boolean => {
+    for (let k = from - 1; k >= 0 && sentences[k] === sentences[from]; k--) {
+      const t = tokens[k]!;
+      if (t.key === ';' || t.key === ':') return true;
+      if (t.kind === 'word' && sections.headerAt[k] !== 1) return false;
+    }
+    return true;
+  };
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
   for (let i = 0; i <= n; i++) {
@@ -219,7 +230,10 @@ export function analyzeContext(
     if (i === n) break;
     const ended = cueEndAt[i];
     if (ended !== undefined) {
-      scope = passCue(scope, ended, 'forward');
+      const passed = passCue(scope, ended, 'forward');
+      if (passed.neg === ended) scope = { ...passed, negLinks: opensClause(ended.from), linked: false };
+      else if (passed.pos === ended) scope = { ...passed, linked: ended.value.linking === true && scope.negLinks === true };
+      else scope = passed;
     } else if (tokens[i]!.key === ',' && severityAt[i + 1] !== undefined) {
       scope = EMPTY; // "No fracture, mild disc bulge": a negated list does not grade its items
     } else if (scope.negLinks === true && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
@@ -290,8 +304,7 @@ export function analyzeContext(
     // The nearest forward cue before the mention; a linking possibility cue after a negation in the
     // same clause leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     const before = fwd[m.from]!;
-    const linked = before.pos?.value.linking === true && before.negLinks === true;
-    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || linked ? before.neg : before.pos;
+    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked === true ? before.neg : before.pos;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // The nearest backward cue after the mention, in the same sentence.
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
