@@ -58,21 +58,26 @@ type Hits = (RuleHit<string> | undefined)[];
 const NO_HITS: Hits = [];
 
 
-/** The nearest governing cues of each kind at a position. */
+/**
+ * The nearest governing cues of each kind at a position. Made only by `scopeOf`, so that every scope
+ * has one shape: the sweeps and the per-mention decisions read these at every token and mention,
+ * and objects of several shapes made those reads measurably slower.
+ */
 interface Scope {
-  neg?: RuleHit<CueRule>;
-  pos?: RuleHit<CueRule>;
+  readonly neg: RuleHit<CueRule> | undefined;
+  readonly pos: RuleHit<CueRule> | undefined;
   /**
    * Whether `neg` would govern a linking possibility cue met now: it opens its sentence or clause
    * ("No marrow abnormality to suggest metastasis"), and no comma or "and" has come since ("... with
    * no retropulsion, suggestive of an acute fracture", where the hedge starts a clause of its own).
    */
-  negLinks?: boolean;
+  readonly negLinks: boolean;
   /** Whether `pos` is a linking cue that `neg` governs: then `neg` decides, for every term after it. */
-  linked?: boolean;
+  readonly linked: boolean;
 }
 
-const EMPTY: Scope = {};
+const scopeOf = (neg: RuleHit<CueRule> | undefined, pos: RuleHit<CueRule> | undefined, negLinks = false, linked = false): Scope => ({ neg, pos, negLinks, linked });
+const EMPTY: Scope = scopeOf(undefined, undefined);
 /** The common answers inside this step, shared rather than allocated per mention; NONE never
  *  leaves it (replies get arrays of their own). */
 const PRESENT: Readonly<{ assertion: Assertion; cue: Cue | null }> = Object.freeze({ assertion: 'present', cue: null });
@@ -93,10 +98,10 @@ function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): numbe
 /** The scope after a sweep passes a cue: a terminator ends scopes, a cue of the sweep's direction opens one. */
 function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'backward'): Scope {
   const rule = hit.value;
-  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : { neg: scope.neg, negLinks: scope.negLinks }) : EMPTY;
+  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : scopeOf(scope.neg, undefined, scope.negLinks)) : EMPTY;
   if (rule.direction !== direction && rule.direction !== 'both') return scope;
-  if (rule.kind === 'negated') return { ...scope, neg: hit };
-  if (rule.kind === 'possible') return { ...scope, pos: hit };
+  if (rule.kind === 'negated') return scopeOf(hit, scope.pos, scope.negLinks, scope.linked);
+  if (rule.kind === 'possible') return scopeOf(scope.neg, hit, scope.negLinks, scope.linked);
   return scope;
 }
 
@@ -231,13 +236,13 @@ export function analyzeContext(
     const ended = cueEndAt[i];
     if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
-      if (passed.neg === ended) scope = { ...passed, negLinks: opensClause(ended.from), linked: false };
-      else if (passed.pos === ended) scope = { ...passed, linked: ended.value.linking === true && scope.negLinks === true };
+      if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), false);
+      else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negLinks, ended.value.linking === true && scope.negLinks);
       else scope = passed;
     } else if (tokens[i]!.key === ',' && severityAt[i + 1] !== undefined) {
       scope = EMPTY; // "No fracture, mild disc bulge": a negated list does not grade its items
-    } else if (scope.negLinks === true && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
-      scope = { ...scope, negLinks: false };
+    } else if (scope.negLinks && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
+      scope = scopeOf(scope.neg, scope.pos, false, scope.linked);
     }
   }
   const bwd = new Array<Scope>(n + 1);
@@ -304,7 +309,7 @@ export function analyzeContext(
     // The nearest forward cue before the mention; a linking possibility cue after a negation in the
     // same clause leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     const before = fwd[m.from]!;
-    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked === true ? before.neg : before.pos;
+    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // The nearest backward cue after the mention, in the same sentence.
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
@@ -500,8 +505,6 @@ function levelStructure(
   // line), or "C3-C4: ..." anywhere in a line (run-in headings of reports pasted without breaks).
   const headingOf = new Array<string[] | undefined>(tokens.length);
   let heading: string[] | undefined;
-  // The heading's levels and the vertebrae at their ends ("L5-S1": L5 and S1 too).
-  let covered: Set<string> | undefined;
   // A heading alone on its line ("L4-5:") reaches across one blank line: the token that may follow it.
   let bareNext = -1;
   let gi = 0;
@@ -521,7 +524,6 @@ function levelStructure(
         (g.from === i + 1 && lineStart && words.heading.hasToken(t) && (colon || after?.key === ','));
       if (opens) {
         heading = g.levels;
-        covered = new Set(g.levels.flatMap((level) => [level, ...level.split('-')]));
         const next = g.to + (colon ? 1 : 0);
         bareNext = next < tokens.length && tokens[next]!.newlinesBefore > 0 ? next : -1;
       }
@@ -538,7 +540,8 @@ function levelStructure(
   function opensOnOtherLevel(i: number, g: LevelGroup | undefined): boolean {
     if (g === undefined || g.from < i) return false;
     for (let k = i; k < g.from; k++) if (!words.near.hasToken(tokens[k]!) && !words.heading.hasToken(tokens[k]!)) return false;
-    return !g.levels.every((level) => covered!.has(level));
+    // Covered: one of the heading's levels, or a vertebra at either end of one ("L5-S1": L5 and S1).
+    return !g.levels.every((level) => heading!.some((h) => h === level || h.startsWith(`${level}-`) || h.endsWith(`-${level}`)));
   }
 
   // Carry-over: a sentence with no level of its own takes the one level group of the previous
