@@ -92,6 +92,8 @@ describe('terminators end a cue scope', () => {
     ['with ends possibility only', 'Borderline canal stenosis with effacement of the thecal sac.', 'effacement of the thecal sac', 'present', null],
     ['with keeps negation', 'No disc herniation with nerve root compression.', 'nerve root compression', 'absent', 'No'],
     ['blank line', 'No stenosis\n\nDisc bulge', 'Disc bulge', 'present', null],
+    ['"consistent with" ends a negation inside its clause', 'Cystic lesion at S2 without enhancement consistent with a Tarlov cyst.', 'Tarlov cyst', 'present', null],
+    ['... not one that opens its clause', 'No findings consistent with infection.', 'infection', 'absent', 'No'],
     ['"do not show" negates', 'Sagittal images do not show stenosis.', 'stenosis', 'absent', 'do not show'],
     ['"did not reveal" negates', 'The study did not reveal a fracture.', 'fracture', 'absent', 'did not reveal'],
     ['no longer visualized', 'Previously noted epidural abscess is no longer visualized.', 'epidural abscess', 'absent', 'is no longer visualized'],

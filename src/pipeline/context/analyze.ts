@@ -200,7 +200,7 @@ export function analyzeContext(
 
   const isScopeBreak = (i: number): boolean => {
     const cue = cueAt[i];
-    return cue !== undefined && cue.value.kind === 'terminator';
+    return cue !== undefined && cue.value.kind === 'terminator' && cue.value.linking !== true;
   };
 
   // Words before each token (distances to cues), and content words before it (distances to levels:
@@ -234,7 +234,12 @@ export function analyzeContext(
     fwd[i] = scope;
     if (i === n) break;
     const ended = cueEndAt[i];
-    if (ended !== undefined) {
+    if (ended !== undefined && ended.value.kind === 'terminator' && ended.value.linking === true) {
+      // "consistent with": a negation that opens its clause goes on ("No findings consistent with
+      // infection"); one inside the clause ends here ("lesion without enhancement consistent with a
+      // Tarlov cyst": the cyst is there). Possibility scopes go on either way.
+      if (scope.neg !== undefined && !scope.negLinks) scope = scopeOf(undefined, scope.pos, false, false);
+    } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), false);
       else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negLinks, ended.value.linking === true && scope.negLinks);
@@ -251,7 +256,8 @@ export function analyzeContext(
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
     const started = cueAt[i];
-    if (started !== undefined) scope = passCue(scope, started, 'backward');
+    // (A linking terminator only ends forward negations: see the forward sweep.)
+    if (started !== undefined && started.value.linking !== true) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
   }
 

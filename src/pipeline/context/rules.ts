@@ -16,7 +16,10 @@ export interface CueRule {
   phrase: string;
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
   only?: 'possible';
-  /** A linking possibility cue ("suggestive of"): a negation before it in the same clause wins. */
+  /**
+   * A linking cue: a possibility cue ("suggestive of") that a negation opening its clause overrides,
+   * or a terminator ("consistent with") that ends only a negation inside its clause.
+   */
   linking?: true;
 }
 
@@ -74,6 +77,7 @@ export function compileRules(
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
+  addCue(cues.linkingTerminators, { kind: 'terminator', direction: 'none', linking: true });
   cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
