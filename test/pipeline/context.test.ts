@@ -34,6 +34,9 @@ describe('negation before the finding (forward cues)', () => {
     ['a cue that reaches into the term (residual)', 'No residual disc herniation at L4-5.', 'residual disc herniation', 'absent', 'No residual'],
     ['absence of', 'Absence of cord edema.', 'cord edema', 'absent', 'Absence of'],
     ['no significant', 'No significant spinal stenosis.', 'spinal stenosis', 'absent', 'No significant'],
+    ['none of the', 'None of the sequences show abnormal cord signal.', 'abnormal cord signal', 'absent', 'None of the'],
+    // The hardware is there; what is absent is a complication of it.
+    ['without hardware complication', 'Solid fusion from L3 to L5 without hardware complication.', 'hardware complication', 'absent', 'without'],
     ['plain statement stays present', 'Mild disc bulge.', 'disc bulge', 'present', null],
   ]);
 });
