@@ -124,6 +124,8 @@ export const cuesSchema = z
          * Optional, unlike the lists above, which every rule set needs.
          */
         linking: z.array(phrase).default([]),
+        /** Linking infinitives ("to suggest"): any negation before them in their clause decides ("without rim enhancement to suggest abscess"). */
+        linkingInfinitives: z.array(phrase).default([]),
       })
       .strict(),
     pseudo: phraseList,

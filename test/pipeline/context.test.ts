@@ -144,6 +144,8 @@ describe('possibility', () => {
     ['not suggestive of', 'Findings are not suggestive of metastatic disease.', 'metastatic disease', 'absent', 'not suggestive of'],
     ['a negation inside the clause does not govern the hedge', 'Endplate irregularity without disc signal change suspicious for early discitis.', 'discitis', 'possible', 'suspicious for'],
     ['... nor does "with no"', 'Well-circumscribed lesion with no enhancement concerning for schwannoma.', 'schwannoma', 'possible', 'concerning for'],
+    ['"to suggest" defers to any negation in its clause', 'Postoperative seroma without rim enhancement to suggest abscess.', 'abscess', 'absent', 'without'],
+    ['... but not across a comma', 'Lesion without enhancement, to suggest a cyst.', 'cyst', 'possible', 'to suggest'],
     ['a list after the hedge is governed throughout', 'No abnormal enhancement to suggest infection, tumor or abscess.', 'abscess', 'absent', 'No abnormal'],
     ['a negation after a header opens its clause', 'IMPRESSION: No marrow abnormality to suggest metastasis.', 'metastasis', 'absent', 'No'],
     ['... and after a semicolon', 'No stenosis; no marrow abnormality to suggest metastasis.', 'metastasis', 'absent', 'no'],

@@ -66,17 +66,24 @@ const NO_HITS: Hits = [];
 interface Scope {
   readonly neg: RuleHit<CueRule> | undefined;
   readonly pos: RuleHit<CueRule> | undefined;
+  /** Whether `neg` opens its sentence or clause ("No marrow abnormality to suggest metastasis"). */
+  readonly negOpens: boolean;
   /**
-   * Whether `neg` would govern a linking possibility cue met now: it opens its sentence or clause
-   * ("No marrow abnormality to suggest metastasis"), and no comma or "and" has come since ("... with
-   * no retropulsion, suggestive of an acute fracture", where the hedge starts a clause of its own).
+   * Whether no comma or "and" has come since `neg`: after one, a linking cue starts a clause of its
+   * own ("... with no retropulsion, suggestive of an acute fracture").
    */
-  readonly negLinks: boolean;
+  readonly negNear: boolean;
   /** Whether `pos` is a linking cue that `neg` governs: then `neg` decides, for every term after it. */
   readonly linked: boolean;
 }
 
-const scopeOf = (neg: RuleHit<CueRule> | undefined, pos: RuleHit<CueRule> | undefined, negLinks = false, linked = false): Scope => ({ neg, pos, negLinks, linked });
+const scopeOf = (neg: RuleHit<CueRule> | undefined, pos: RuleHit<CueRule> | undefined, negOpens = false, negNear = false, linked = false): Scope => ({
+  neg,
+  pos,
+  negOpens,
+  negNear,
+  linked,
+});
 const EMPTY: Scope = scopeOf(undefined, undefined);
 /** The common answers inside this step, shared rather than allocated per mention; NONE never
  *  leaves it (replies get arrays of their own). */
@@ -95,13 +102,24 @@ function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): numbe
   return lo;
 }
 
+/**
+ * Whether the negation of a scope governs a linking possibility cue met now: any negation before it
+ * in its clause for an infinitive ("without rim enhancement to suggest abscess"), only one that
+ * opens the clause for the others ("No marrow abnormality suggestive of metastasis", but "lesion
+ * with no enhancement concerning for schwannoma": possible).
+ */
+function governsLink(scope: Scope, rule: CueRule): boolean {
+  if (scope.neg === undefined || !scope.negNear) return false;
+  return rule.linking === 'any' || (rule.linking === 'opening' && scope.negOpens);
+}
+
 /** The scope after a sweep passes a cue: a terminator ends scopes, a cue of the sweep's direction opens one. */
 function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'backward'): Scope {
   const rule = hit.value;
-  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : scopeOf(scope.neg, undefined, scope.negLinks)) : EMPTY;
+  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear)) : EMPTY;
   if (rule.direction !== direction && rule.direction !== 'both') return scope;
-  if (rule.kind === 'negated') return scopeOf(hit, scope.pos, scope.negLinks, scope.linked);
-  if (rule.kind === 'possible') return scopeOf(scope.neg, hit, scope.negLinks, scope.linked);
+  if (rule.kind === 'negated') return scopeOf(hit, scope.pos, scope.negOpens, scope.negNear, scope.linked);
+  if (rule.kind === 'possible') return scopeOf(scope.neg, hit, scope.negOpens, scope.negNear, scope.linked);
   return scope;
 }
 
@@ -200,7 +218,7 @@ export function analyzeContext(
 
   const isScopeBreak = (i: number): boolean => {
     const cue = cueAt[i];
-    return cue !== undefined && cue.value.kind === 'terminator' && cue.value.linking !== true;
+    return cue !== undefined && cue.value.kind === 'terminator' && cue.value.linking === undefined;
   };
 
   // Words before each token (distances to cues), and content words before it (distances to levels:
@@ -234,20 +252,20 @@ export function analyzeContext(
     fwd[i] = scope;
     if (i === n) break;
     const ended = cueEndAt[i];
-    if (ended !== undefined && ended.value.kind === 'terminator' && ended.value.linking === true) {
+    if (ended !== undefined && ended.value.kind === 'terminator' && ended.value.linking !== undefined) {
       // "consistent with": a negation that opens its clause goes on ("No findings consistent with
       // infection"); one inside the clause ends here ("lesion without enhancement consistent with a
       // Tarlov cyst": the cyst is there). Possibility scopes go on either way.
-      if (scope.neg !== undefined && !scope.negLinks) scope = scopeOf(undefined, scope.pos, false, false);
+      if (scope.neg !== undefined && !(scope.negOpens && scope.negNear)) scope = scopeOf(undefined, scope.pos);
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
-      if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), false);
-      else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negLinks, ended.value.linking === true && scope.negLinks);
+      if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
+      else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negOpens, passed.negNear, governsLink(scope, ended.value));
       else scope = passed;
     } else if (tokens[i]!.key === ',' && severityAt[i + 1] !== undefined) {
       scope = EMPTY; // "No fracture, mild disc bulge": a negated list does not grade its items
-    } else if (scope.negLinks && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
-      scope = scopeOf(scope.neg, scope.pos, false, scope.linked);
+    } else if (scope.negNear && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
+      scope = scopeOf(scope.neg, scope.pos, scope.negOpens, false, scope.linked);
     }
   }
   const bwd = new Array<Scope>(n + 1);
@@ -257,7 +275,7 @@ export function analyzeContext(
     if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
     const started = cueAt[i];
     // (A linking terminator only ends forward negations: see the forward sweep.)
-    if (started !== undefined && started.value.linking !== true) scope = passCue(scope, started, 'backward');
+    if (started !== undefined && !(started.value.kind === 'terminator' && started.value.linking !== undefined)) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
   }
 

@@ -17,10 +17,11 @@ export interface CueRule {
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
   only?: 'possible';
   /**
-   * A linking cue: a possibility cue ("suggestive of") that a negation opening its clause overrides,
-   * or a terminator ("consistent with") that ends only a negation inside its clause.
+   * A linking cue: a possibility cue that a negation before it in its clause overrides (any negation
+   * for an infinitive, "to suggest"; one that opens the clause for the others, "suggestive of"), or a
+   * terminator ("consistent with") that ends only a negation inside its clause.
    */
-  linking?: true;
+  linking?: 'opening' | 'any';
 }
 
 /** Word lists the context step consults token by token (all from glossary/_context). */
@@ -71,13 +72,14 @@ export function compileRules(
   addCue(cues.negated.forward, { kind: 'negated', direction: 'forward' });
   addCue(cues.negated.backward, { kind: 'negated', direction: 'backward' });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
-  addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: true });
+  addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: 'opening' });
+  addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
   addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
-  addCue(cues.linkingTerminators, { kind: 'terminator', direction: 'none', linking: true });
+  addCue(cues.linkingTerminators, { kind: 'terminator', direction: 'none', linking: 'opening' });
   cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
