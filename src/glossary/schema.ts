@@ -132,11 +132,6 @@ export const cuesSchema = z
     terminators: z.array(z.string().min(1)).min(1),
     /** Terminators that end only possibility scopes. */
     possibleTerminators: z.array(z.string().min(1)).default([]),
-    /**
-     * Terminators that end a negation only inside its clause ("lesion without enhancement consistent
-     * with a Tarlov cyst"), not one that opens it ("No findings consistent with infection").
-     */
-    linkingTerminators: z.array(phrase).default([]),
     /** The assertion of a finding with no cue, by report section. */
     sectionDefaults: z.partialRecord(sectionSchema, z.enum(['present', 'absent', 'possible'])).default({}),
   })

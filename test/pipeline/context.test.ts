@@ -34,7 +34,8 @@ describe('negation before the finding (forward cues)', () => {
     ['a cue that reaches into the term (residual)', 'No residual disc herniation at L4-5.', 'residual disc herniation', 'absent', 'No residual'],
     ['absence of', 'Absence of cord edema.', 'cord edema', 'absent', 'Absence of'],
     ['no significant', 'No significant spinal stenosis.', 'spinal stenosis', 'absent', 'No significant'],
-    ['none of the', 'None of the sequences show abnormal cord signal.', 'abnormal cord signal', 'absent', 'None of the'],
+    // "None of the X are acute": the X are there; only what is said of them is denied.
+    ['none of the (not a negation of what follows)', 'None of the fractures are acute.', 'fractures', 'present', null],
     // The hardware is there; what is absent is a complication of it.
     ['without hardware complication', 'Solid fusion from L3 to L5 without hardware complication.', 'hardware complication', 'absent', 'without'],
     ['plain statement stays present', 'Mild disc bulge.', 'disc bulge', 'present', null],
@@ -95,8 +96,10 @@ describe('terminators end a cue scope', () => {
     ['with ends possibility only', 'Borderline canal stenosis with effacement of the thecal sac.', 'effacement of the thecal sac', 'present', null],
     ['with keeps negation', 'No disc herniation with nerve root compression.', 'nerve root compression', 'absent', 'No'],
     ['blank line', 'No stenosis\n\nDisc bulge', 'Disc bulge', 'present', null],
-    ['"consistent with" ends a negation inside its clause', 'Cystic lesion at S2 without enhancement consistent with a Tarlov cyst.', 'Tarlov cyst', 'present', null],
-    ['... not one that opens its clause', 'No findings consistent with infection.', 'infection', 'absent', 'No'],
+    // Regression: "consistent with" ended mid-clause negations for a while, and these came out present.
+    ['not consistent with', 'It is not consistent with metastasis.', 'metastasis', 'absent', 'not'],
+    ['without findings consistent with', 'Vertebral body heights are maintained without findings consistent with acute fracture.', 'fracture', 'absent', 'without'],
+    ['no findings consistent with', 'No findings consistent with infection.', 'infection', 'absent', 'No'],
     ['"do not show" negates', 'Sagittal images do not show stenosis.', 'stenosis', 'absent', 'do not show'],
     ['"did not reveal" negates', 'The study did not reveal a fracture.', 'fracture', 'absent', 'did not reveal'],
     ['no longer visualized', 'Previously noted epidural abscess is no longer visualized.', 'epidural abscess', 'absent', 'is no longer visualized'],
@@ -146,6 +149,7 @@ describe('possibility', () => {
     ['... nor does "with no"', 'Well-circumscribed lesion with no enhancement concerning for schwannoma.', 'schwannoma', 'possible', 'concerning for'],
     ['"to suggest" defers to any negation in its clause', 'Postoperative seroma without rim enhancement to suggest abscess.', 'abscess', 'absent', 'without'],
     ['... but not across a comma', 'Lesion without enhancement, to suggest a cyst.', 'cyst', 'possible', 'to suggest'],
+    ['"to indicate" is not a hedge', 'An arrow is placed on the key image to indicate the disc extrusion at L5-S1.', 'disc extrusion', 'present', null],
     ['a list after the hedge is governed throughout', 'No abnormal enhancement to suggest infection, tumor or abscess.', 'abscess', 'absent', 'No abnormal'],
     ['a negation after a header opens its clause', 'IMPRESSION: No marrow abnormality to suggest metastasis.', 'metastasis', 'absent', 'No'],
     ['... and after a semicolon', 'No stenosis; no marrow abnormality to suggest metastasis.', 'metastasis', 'absent', 'no'],

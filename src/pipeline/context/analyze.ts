@@ -218,7 +218,7 @@ export function analyzeContext(
 
   const isScopeBreak = (i: number): boolean => {
     const cue = cueAt[i];
-    return cue !== undefined && cue.value.kind === 'terminator' && cue.value.linking === undefined;
+    return cue !== undefined && cue.value.kind === 'terminator';
   };
 
   // Words before each token (distances to cues), and content words before it (distances to levels:
@@ -252,12 +252,7 @@ export function analyzeContext(
     fwd[i] = scope;
     if (i === n) break;
     const ended = cueEndAt[i];
-    if (ended !== undefined && ended.value.kind === 'terminator' && ended.value.linking !== undefined) {
-      // "consistent with": a negation that opens its clause goes on ("No findings consistent with
-      // infection"); one inside the clause ends here ("lesion without enhancement consistent with a
-      // Tarlov cyst": the cyst is there). Possibility scopes go on either way.
-      if (scope.neg !== undefined && !(scope.negOpens && scope.negNear)) scope = scopeOf(undefined, scope.pos);
-    } else if (ended !== undefined) {
+    if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
       else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negOpens, passed.negNear, governsLink(scope, ended.value));
@@ -274,8 +269,7 @@ export function analyzeContext(
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
     const started = cueAt[i];
-    // (A linking terminator only ends forward negations: see the forward sweep.)
-    if (started !== undefined && !(started.value.kind === 'terminator' && started.value.linking !== undefined)) scope = passCue(scope, started, 'backward');
+    if (started !== undefined) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
   }
 

@@ -17,9 +17,8 @@ export interface CueRule {
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
   only?: 'possible';
   /**
-   * A linking cue: a possibility cue that a negation before it in its clause overrides (any negation
-   * for an infinitive, "to suggest"; one that opens the clause for the others, "suggestive of"), or a
-   * terminator ("consistent with") that ends only a negation inside its clause.
+   * A linking possibility cue, which a negation before it in its clause overrides: any negation for an
+   * infinitive ("to suggest"), one that opens the clause for the others ("suggestive of").
    */
   linking?: 'opening' | 'any';
 }
@@ -79,7 +78,6 @@ export function compileRules(
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
-  addCue(cues.linkingTerminators, { kind: 'terminator', direction: 'none', linking: 'opening' });
   cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
