@@ -119,9 +119,9 @@ export const cuesSchema = z
         backward: phraseList,
         bidirectional: phraseList,
         /**
-         * Forward cues that link a finding to what it suggests: a negation before them in the same
-         * clause (no comma or "and" between) decides ("No marrow abnormality to suggest metastasis").
-         * Optional, unlike the lists above, which every rule set needs.
+         * Forward cues that link a finding to what it suggests: a negation that opens their sentence or
+         * clause, with no comma or "and" between, decides ("No marrow abnormality suggestive of
+         * metastasis"). Optional, unlike the lists above, which every rule set needs.
          */
         linking: z.array(phrase).default([]),
         /** Linking infinitives ("to suggest"): any negation before them in their clause decides ("without rim enhancement to suggest abscess"). */

@@ -8,7 +8,8 @@
 //   a negated list does not grade its items;
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
 // - the nearest governing cue wins; on a tie, negation wins; a linking possibility cue ("suggestive
-//   of") after a negation in the same clause leaves the negation in charge ("no X to suggest Y").
+//   of") leaves in charge a negation that opens its clause ("No X suggestive of Y"), and an infinitive
+//   ("to suggest") any negation before it in its clause ("X without Y to suggest Z").
 import type { Section } from '../../glossary/schema.js';
 import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
@@ -236,7 +237,8 @@ export function analyzeContext(
   // would be quadratic in a long sentence). fwd[i]: the nearest negated and possible forward cues whose
   // scope reaches a mention starting at token i; bwd[i]: the nearest backward cues reachable from a
   // mention ending just before token i. A possibility-only terminator ("with") clears only `pos`.
-  /** Whether a cue starting at token `from` opens its sentence or clause: only punctuation or a section header before it, back to the sentence start or a ";" or ":". */
+  // Whether a cue starting at token `from` opens its sentence or clause: only punctuation or a section
+  // header before it, back to the sentence start or a ";" or ":".
   const opensClause = (from: number): boolean => {
     for (let k = from - 1; k >= 0 && sentences[k] === sentences[from]; k--) {
       const t = tokens[k]!;
@@ -324,8 +326,8 @@ export function analyzeContext(
       // words before the term may be a cue of their own ("no").
       if (into.value.kind === 'pseudo') consider(cueBefore(into.from, m.from), 0);
     }
-    // The nearest forward cue before the mention; a linking possibility cue after a negation in the
-    // same clause leaves the negation in charge ("No marrow abnormality to suggest metastasis").
+    // The nearest forward cue before the mention; a linking possibility cue that the negation before
+    // it governs leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     const before = fwd[m.from]!;
     const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
