@@ -72,6 +72,25 @@ describe('pseudo-cues do not negate', () => {
   ]);
 });
 
+// Regression: "resolved" negated backwards through "not" and "partially", so a finding the report
+// says is still there came out absent.
+describe('resolution that is partial or has not happened does not negate', () => {
+  assertionTable([
+    ['has not resolved', 'The disc herniation has not resolved.', 'disc herniation', 'present', null],
+    ['has not completely resolved', 'The marrow edema has not completely resolved.', 'marrow edema', 'present', null],
+    ['not yet resolved', 'The epidural abscess has not yet resolved.', 'epidural abscess', 'present', null],
+    ['partially resolved', 'The marrow edema has partially resolved.', 'marrow edema', 'present', null],
+    ['nearly resolved', 'The fluid collection has nearly resolved.', 'fluid collection', 'present', null],
+    ['largely resolved', 'The hematoma is largely resolved.', 'hematoma', 'present', null],
+    ['partial resolution of', 'Partial resolution of the epidural abscess.', 'epidural abscess', 'present', null],
+    ['near-complete resolution of', 'There is near-complete resolution of the epidural abscess.', 'epidural abscess', 'present', null],
+    ['no substantial change', 'No substantial change in the foraminal stenosis.', 'foraminal stenosis', 'present', null],
+    ['resolved still negates', 'The epidural abscess has completely resolved.', 'epidural abscess', 'absent', 'resolved'],
+    ['resolution of still negates', 'Interval resolution of the epidural abscess.', 'epidural abscess', 'absent', 'Interval resolution of'],
+    ['a negation after it still negates', 'The edema has not resolved, and no new fracture is seen.', 'fracture', 'absent', 'no new'],
+  ]);
+});
+
 describe('terms that state their own polarity are not negated again', () => {
   assertionTable([
     ['no abnormality (normal)', 'There is no abnormality of the conus.', 'no abnormality', 'present', null],
