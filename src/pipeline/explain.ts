@@ -2,7 +2,7 @@
 // annotations and a per-level summary. Pure and synchronous: no I/O, no framework, no globals.
 import type { Section } from '../glossary/schema.js';
 import { expandSharedHeads } from './context/ellipsis.js';
-import { analyzeContext, type Assertion, type Cue, type MentionRole } from './context/analyze.js';
+import { analyzeContext, type Assertion, type Cue, type Grade, type MentionRole } from './context/analyze.js';
 import { sentenceIds } from './context/sentences.js';
 import type { Engine } from './compile.js';
 import { KeyIds, matchTokens } from './match/keys.js';
@@ -32,7 +32,10 @@ export interface Annotation {
   explanation: string;
   assertion: Assertion;
   assertionCue: Cue | null;
+  /** The severity; the most severe of `grades` when the report grades the sides differently. */
   severity: string | null;
+  /** Severity per side, when the report grades the sides differently ("severe right and mild left"); else empty. */
+  grades: Grade[];
   side: string[];
   levels: string[];
   section: Section;
@@ -80,7 +83,16 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   for (const [anatomy, finding] of sharedWith) {
     const a = contexts[anatomy]!;
     const f = contexts[finding]!;
-    if (f.severity === null && a.severity !== null) contexts[finding] = { ...f, severity: a.severity };
+    if (f.severity === null && a.severity !== null) {
+      // Side-by-side grades come with their sides ("severe right and mild left lateral recess and foraminal stenosis").
+      const graded = a.grades.length > 0 && f.side.length === 0;
+      contexts[finding] = {
+        ...f,
+        severity: a.severity,
+        grades: graded ? a.grades.map((g) => ({ severity: g.severity, side: [...g.side] })) : [],
+        side: graded ? [...a.side] : f.side,
+      };
+    }
   }
 
   const annotations = new Array<Annotation>(mentions.length);
@@ -119,6 +131,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
       assertion: c.assertion,
       assertionCue: c.assertionCue,
       severity: c.severity,
+      grades: c.grades,
       side: c.side,
       levels: c.levels,
       section: c.section,
@@ -144,10 +157,14 @@ function summarize(annotations: readonly Annotation[], roles: readonly MentionRo
       if (entry === undefined) byLevel.set(level, (entry = { findings: [], byConcept: new Map() }));
       let variants = entry.byConcept.get(a.conceptId);
       if (variants === undefined) entry.byConcept.set(a.conceptId, (variants = []));
-      if (variants.some((f) => f.assertion === a.assertion && f.severity === a.severity && sameSides(f.side, a.side))) continue;
-      const finding: SummaryFinding = { conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity: a.severity, side: a.side };
-      variants.push(finding);
-      entry.findings.push(finding);
+      // A finding graded side by side is listed once per side's grade ("severe right and mild left").
+      const grades: readonly { severity: string | null; side: string[] }[] = a.grades.length > 0 ? a.grades : [a];
+      for (const { severity, side } of grades) {
+        if (variants.some((f) => f.assertion === a.assertion && f.severity === severity && sameSides(f.side, side))) continue;
+        const finding: SummaryFinding = { conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity, side };
+        variants.push(finding);
+        entry.findings.push(finding);
+      }
     }
   }
   const rank = new Map<string, number>();

@@ -195,6 +195,34 @@ describe('severity', () => {
   it('does not borrow a severity across a finding', () => expect(find('Mild disc bulge and facet arthropathy.', 'facet arthropathy').severity).toBeNull());
 });
 
+// Regression: only the severity nearest the finding was kept, so "severe right and mild left foraminal
+// narrowing" (corpus 025) told a patient the narrowing was mild on both sides.
+describe('severity by side', () => {
+  it.each([
+    ['two sides, two severities', 'Severe right and moderate left neural foraminal narrowing.', 'neural foraminal narrowing', 'severe', [['severe', ['right']], ['moderate', ['left']]]],
+    ['the milder side first', 'Mild right and moderate left foraminal stenosis.', 'foraminal stenosis', 'moderate', [['mild', ['right']], ['moderate', ['left']]]],
+    ['a range on the scale', 'Moderate to severe left and mild right lateral recess stenosis.', 'lateral recess stenosis', 'moderate-to-severe', [['moderate-to-severe', ['left']], ['mild', ['right']]]],
+    ['"bilateral" belongs to no single side', 'Severe right sided and mild left-sided, bilateral foraminal narrowing.', 'foraminal narrowing', 'severe', [['severe', ['right']], ['mild', ['left']]]],
+    ['one severity for both sides', 'Mild right and left foraminal stenosis.', 'foraminal stenosis', 'mild', []],
+    ['the same severity twice', 'Moderate right and moderate left foraminal stenosis.', 'foraminal stenosis', 'moderate', []],
+    ['a severity with no side of its own', 'Mild, severe left foraminal stenosis.', 'foraminal stenosis', 'severe', []],
+    ['not across another finding', 'Severe right disc protrusion and mild left foraminal stenosis.', 'foraminal stenosis', 'mild', []],
+  ])('%s', (_name, text, phrase, severity, grades) => {
+    const a = find(text, phrase);
+    expect(a.severity).toBe(severity);
+    expect(a.grades.map((g) => [g.severity, g.side])).toEqual(grades);
+  });
+  it('a shared head takes the grades with their sides', () => {
+    const a = find('Severe right and mild left lateral recess and foraminal stenosis.', 'foraminal stenosis');
+    expect(a).toMatchObject({ severity: 'severe', side: ['right', 'left'] });
+    expect(a.grades).toEqual([{ severity: 'severe', side: ['right'] }, { severity: 'mild', side: ['left'] }]);
+  });
+  it('the summary lists each side with its own severity', () => {
+    const { summary } = run('L4-5: Severe right and mild left foraminal stenosis.');
+    expect(summary[0]!.findings.map((f) => [f.severity, f.side])).toEqual([['severe', ['right']], ['mild', ['left']]]);
+  });
+});
+
 describe('side', () => {
   it.each([
     ['left', 'Left foraminal stenosis.', 'foraminal stenosis', ['left']],

@@ -154,12 +154,14 @@ describe('replies share nothing across requests', () => {
     for (const a of first.annotations) {
       a.side.push('left');
       a.levels.push('L9-L9');
+      a.grades.push({ severity: 'mild', side: ['left'] });
     }
     for (const s of first.summary) for (const f of s.findings) f.side.push('left');
     const next = run('Mild foraminal stenosis. Spinal canal is normal.');
     for (const a of next.annotations) {
       expect(a.side).toEqual([]);
       expect(a.levels).toEqual([]);
+      expect(a.grades).toEqual([]);
     }
   });
 });

@@ -26,10 +26,18 @@ export interface Cue {
   end: number;
 }
 
+/** The severity of one side, when a report grades the sides differently ("severe right and mild left"). */
+export interface Grade {
+  severity: string;
+  side: string[];
+}
+
 export interface MentionContext {
   assertion: Assertion;
   assertionCue: Cue | null;
+  /** The severity; the most severe of `grades` when the sides are graded differently. */
   severity: string | null;
+  grades: Grade[];
   side: string[];
   levels: string[];
   section: Section;
@@ -90,6 +98,10 @@ const EMPTY: Scope = scopeOf(undefined, undefined);
  *  leaves it (replies get arrays of their own). */
 const PRESENT: Readonly<{ assertion: Assertion; cue: Cue | null }> = Object.freeze({ assertion: 'present', cue: null });
 const NONE: string[] = [];
+const NO_GRADES: Grade[] = [];
+
+/** The severity scale, mildest first: the grades of one finding are compared on it. */
+const SEVERITY_SCALE: readonly string[] = ['minimal', 'mild', 'mild-to-moderate', 'moderate', 'moderate-to-severe', 'severe'];
 
 /** The first index of a sorted array whose item is no longer `before` (binary search). */
 function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): number {
@@ -405,6 +417,42 @@ export function analyzeContext(
     return found;
   };
 
+  /**
+   * Severity per side, from the modifiers just before a finding ("severe right and mild left
+   * foraminal narrowing": severe on the right, mild on the left). Each severity word grades the side
+   * words after it up to the next severity word; "bilateral" belongs to no single grade. Only when
+   * two or more severities of the scale each grade a side, and not all the same; otherwise none.
+   */
+  const gradesOf = (m: Mention, sides: readonly string[]): Grade[] => {
+    const sentence = sentences[m.from]!;
+    // The severity and side hits before the finding, nearest first, within the window modifiersOf reads.
+    let start = m.from;
+    let words = 0;
+    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
+      if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
+      const h = severityEndAt[i] ?? sideEndAt[i];
+      if (h !== undefined) i = h.from;
+      if (h !== undefined || tokens[i]!.kind === 'word') words++;
+      start = i;
+    }
+    const grades: Grade[] = [];
+    let current: Grade | undefined;
+    for (let i = start; i < m.from; i++) {
+      const severity = severityAt[i];
+      const side = sideAt[i];
+      if (severity !== undefined) {
+        if (!SEVERITY_SCALE.includes(severity.value)) return NO_GRADES;
+        grades.push((current = { severity: severity.value, side: [] }));
+        i = severity.to - 1;
+      } else if (side !== undefined) {
+        if (current !== undefined && side.value !== 'bilateral' && sides.includes(side.value) && !current.side.includes(side.value)) current.side.push(side.value);
+        i = side.to - 1;
+      }
+    }
+    if (grades.length < 2 || grades.some((g) => g.side.length === 0) || grades.every((g) => g.severity === grades[0]!.severity)) return NO_GRADES;
+    return grades;
+  };
+
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
@@ -424,15 +472,21 @@ export function analyzeContext(
   return mentions.map((m, k) => {
     const role = roles[k]!;
     const { assertion, cue } = assertionOf(m, role, k);
-    const severity = role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
     const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : NONE;
-    // NONE stays inside: a caller that edits one reply must never change another request's.
+    // NONE (and NO_GRADES) stay inside: a caller that edits one reply must never change another request's.
     const side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
-    const found = role.located || m.level !== undefined ? levelsOf(m) : NONE;
-    const levels = found === NONE ? [] : found;
-    return { assertion, assertionCue: cue, severity, side, levels, section: sections.sectionOf[k]! };
+    const graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
+    const grades = graded === NO_GRADES ? [] : graded;
+    const severity = grades.length > 0 ? mostSevere(grades) : role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
+    const at = role.located || m.level !== undefined ? levelsOf(m) : NONE;
+    const levels = at === NONE ? [] : at;
+    return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });
 }
+
+/** The most severe of a finding's grades (all on the severity scale). */
+const mostSevere = (grades: readonly Grade[]): string =>
+  grades.reduce((worst, g) => (SEVERITY_SCALE.indexOf(g.severity) > SEVERITY_SCALE.indexOf(worst) ? g.severity : worst), grades[0]!.severity);
 
 /**
  * Report sections from the header mentions the matcher found (report-section concepts): a header
