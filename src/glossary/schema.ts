@@ -132,6 +132,12 @@ export const cuesSchema = z
     terminators: z.array(z.string().min(1)).min(1),
     /** Terminators that end only possibility scopes. */
     possibleTerminators: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that state a finding as a fact where its section's default would make it possible
+     * ("HISTORY: status post microdiscectomy", "known discitis", "history of ACDF"): a finding they
+     * come just before keeps present.
+     */
+    stated: z.array(phrase).default([]),
     /** The assertion of a finding with no cue, by report section. */
     sectionDefaults: z.partialRecord(sectionSchema, z.enum(['present', 'absent', 'possible'])).default({}),
   })

@@ -91,6 +91,37 @@ describe('resolution that is partial or has not happened does not negate', () =>
   ]);
 });
 
+// Found by running 14 reports written for the purpose (not from the corpus) against their annotations.
+describe('more negation and hedging wording', () => {
+  assertionTable([
+    ['none with', "Multiple Schmorl's nodes, none with surrounding edema.", 'edema', 'absent', 'none with'],
+    ['... leaves what comes before it alone', "Multiple Schmorl's nodes, none with surrounding edema.", "Schmorl's nodes", 'present', null],
+    ['lack of', 'Schwannoma is less likely given the lack of enhancement.', 'enhancement', 'absent', 'lack of'],
+    ['interval resorption of', 'Interval resorption of the sequestered fragment.', 'sequestered fragment', 'absent', 'Interval resorption of'],
+    ['does not exclude', 'The absence of restricted diffusion does not exclude residual infection.', 'infection', 'possible', 'does not exclude'],
+    ['not inconsistent with', 'The new thigh pain is not inconsistent with radiculopathy.', 'radiculopathy', 'possible', 'not inconsistent with'],
+    ['can be seen with', 'Mild facet fluid, which can be seen with segmental instability.', 'segmental instability', 'possible', 'can be seen with'],
+    ['at increased risk of', 'The ankylosed spine is at increased risk of fracture.', 'fracture', 'possible', 'at increased risk of'],
+    // Regression: the negation before the comma reached the diagnosis after it.
+    [', consistent with ends a negation', 'Cystic lesion without enhancement, consistent with a Tarlov cyst.', 'Tarlov cyst', 'present', null],
+    ['... but "not consistent with" still negates', 'It is not consistent with metastasis.', 'metastasis', 'absent', 'not'],
+    ['beyond ends a negation', 'No cord signal abnormality beyond the syrinx is identified.', 'syrinx', 'present', null],
+    ['... and the negation still governs before it', 'No cord signal abnormality beyond the syrinx is identified.', 'cord signal abnormality', 'absent', 'No'],
+  ]);
+});
+
+describe('a finding the history states as a fact is present', () => {
+  assertionTable([
+    ['status post', 'HISTORY: Status post L4-5 microdiscectomy.', 'microdiscectomy', 'present', null],
+    ['history of', 'INDICATION: Neck pain. History of prior ACDF.', 'ACDF', 'present', null],
+    ['known', 'CLINICAL INFORMATION: Known L2-L3 discitis-osteomyelitis.', 'discitis-osteomyelitis', 'present', null],
+    ['... and the list that goes on with "and"', 'HISTORY: s/p L5-S1 hemilaminectomy and microdiscectomy.', 'microdiscectomy', 'present', null],
+    ['a symptom is still the reason for the exam', 'HISTORY: s/p L5-S1 hemilaminectomy, now with recurrent radicular pain.', 'radicular pain', 'possible', 'HISTORY'],
+    ['... and so is a question after a comma', 'HISTORY: Known metastatic cancer, evaluate for cord compression.', 'cord compression', 'possible', 'evaluate for'],
+    ['an unmarked finding keeps the default', 'HISTORY: Sciatica.', 'Sciatica', 'possible', 'HISTORY'],
+  ]);
+});
+
 describe('terms that state their own polarity are not negated again', () => {
   assertionTable([
     ['no abnormality (normal)', 'There is no abnormality of the conus.', 'no abnormality', 'present', null],

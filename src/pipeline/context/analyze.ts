@@ -60,6 +60,8 @@ const IN = 1;
 const START = 2;
 const END = 4;
 const BIDIRECTIONAL_WINDOW = 4;
+/** Words a stating cue may stand before a finding: "history of prior L4-5 microdiscectomy". */
+const STATED_WINDOW = 4;
 const FORWARD_MODIFIER_WINDOW = 4;
 
 type Hits = (RuleHit<string> | undefined)[];
@@ -355,16 +357,42 @@ export function analyzeContext(
     // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
     const slash = alternativeSlash(m);
     if (slash !== undefined) return { assertion: 'possible', cue: { text: '/', start: tokens[slash]!.start, end: tokens[slash]!.end } };
-    // An uncued finding in e.g. the history is the reason for the exam.
+    // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact.
     const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
     const header = sections.headerOf[k];
-    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined) {
+    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m)) {
       const start = tokens[header.from]!.start;
       const end = tokens[header.to - 1]!.end;
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };
     }
     return PRESENT;
   };
+
+  /**
+   * Whether a stating cue ("status post", "known", "history of") starts the mention or ends within a
+   * few words before it in its clause ("s/p L4-5 microdiscectomy", "history of prior ACDF").
+   */
+  const isStated = (m: Mention): boolean => {
+    if (cueAt[m.from]?.value.kind === 'stated') return (statedTo = m.to), true;
+    let words = 0;
+    // Only "and" so far: the finding before may be an item of the same stated list.
+    let onlyAnd = true;
+    for (let i = m.from - 1; i >= 0 && sentences[i] === sentences[m.from] && words < STATED_WINDOW; i--) {
+      const cue = cueEndAt[i];
+      // (A stating cue may itself be a term: "status post" is also postoperative change.)
+      if (cue !== undefined && cue.value.kind === 'stated') return (statedTo = m.to), true;
+      const t = tokens[i]!;
+      // "s/p hemilaminectomy and microdiscectomy": the list goes on.
+      if ((finding[i]! & IN) !== 0) return onlyAnd && i + 1 < m.from && statedTo === i + 1 ? ((statedTo = m.to), true) : false;
+      if (t.key === ',' || t.key === ';' || t.key === ':') return false;
+      if (cue !== undefined && cue.value.kind !== 'pseudo') return false;
+      if (t.key !== 'and') onlyAnd = false;
+      if (t.kind === 'word') words++;
+    }
+    return false;
+  };
+  /** One past the last finding stated as a fact (see isStated), for the lists that continue it. */
+  let statedTo = -1;
 
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
   const alternativeSlash = (m: Mention): number | undefined => {

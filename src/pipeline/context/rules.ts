@@ -7,7 +7,7 @@ import { phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from '../
 import { longestAt, TokenTrie } from '../match/trie.js';
 import type { WordSet } from '../text/word-set.js';
 
-export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator';
+export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator' | 'stated';
 export type Direction = 'forward' | 'backward' | 'both' | 'none';
 
 export interface CueRule {
@@ -78,6 +78,7 @@ export function compileRules(
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
+  addCue(cues.stated, { kind: 'stated', direction: 'none' });
   cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
