@@ -448,15 +448,18 @@ export function analyzeContext(
   /**
    * Severity per side, from the modifiers just before a finding ("severe right and mild left
    * foraminal narrowing": severe on the right, mild on the left). Each severity word grades the side
-   * words after it up to the next severity word; "bilateral" belongs to no single grade. Only when
-   * two or more severities of the scale each grade a side, and not all the same; otherwise none.
+   * words after it up to the next severity word ("bilateral" only when it is a grade's one side:
+   * "severe left and mild bilateral"). Only when two or more severities of the scale each grade a
+   * side, and not all the same; otherwise none. The window reaches two words further than the
+   * severity's own, for lists of side and position words ("moderate left paracentral and mild right
+   * foraminal").
    */
   const gradesOf = (m: Mention, sides: readonly string[]): Grade[] => {
     const sentence = sentences[m.from]!;
     // The severity and side hits before the finding, nearest first, within the window modifiersOf reads.
     let start = m.from;
     let words = 0;
-    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
+    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW + 2; i--) {
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       const h = severityEndAt[i] ?? sideEndAt[i];
       if (h !== undefined) i = h.from;
@@ -473,10 +476,11 @@ export function analyzeContext(
         grades.push((current = { severity: severity.value, side: [] }));
         i = severity.to - 1;
       } else if (side !== undefined) {
-        if (current !== undefined && side.value !== 'bilateral' && sides.includes(side.value) && !current.side.includes(side.value)) current.side.push(side.value);
+        if (current !== undefined && sides.includes(side.value) && !current.side.includes(side.value)) current.side.push(side.value);
         i = side.to - 1;
       }
     }
+    for (const g of grades) if (g.side.length > 1 && g.side.includes('bilateral')) g.side = g.side.filter((side) => side !== 'bilateral');
     if (grades.length < 2 || grades.some((g) => g.side.length === 0) || grades.every((g) => g.severity === grades[0]!.severity)) return NO_GRADES;
     return grades;
   };
@@ -494,7 +498,12 @@ export function analyzeContext(
     const backward = before !== undefined && before.to <= m.from && sentences[before.from] === sentence ? wordsBefore[m.from]! - wordsBefore[before.to]! : undefined;
     if (forward !== undefined && (backward === undefined || forward < backward)) return after!.levels;
     if (backward !== undefined) return before!.levels;
-    return carryOf.get(sentence) ?? headingOf[m.from] ?? NONE;
+    // Under "L5-S1:", a sentence about one of its vertebrae ("Modic change at the L5 endplate")
+    // does not take the next sentence off the heading's level.
+    const carry = carryOf.get(sentence);
+    const heading = headingOf[m.from];
+    if (carry !== undefined && (heading === undefined || !covers(heading, carry))) return carry;
+    return heading ?? NONE;
   };
 
   return mentions.map((m, k) => {
@@ -563,6 +572,10 @@ function sectionsOf(
   }
   return { sectionOf, headerOf, headerAt };
 }
+
+/** Whether every level is one of the heading's levels, or a vertebra at either end of one ("L5-S1": L5 and S1). */
+const covers = (heading: readonly string[], levels: readonly string[]): boolean =>
+  levels.every((level) => heading.some((h) => h === level || h.startsWith(`${level}-`) || h.endsWith(`-${level}`)));
 
 /**
  * Level groups ("L3-4 and L4-5") per sentence, and the level heading in force at each token:
@@ -642,8 +655,7 @@ function levelStructure(
   function opensOnOtherLevel(i: number, g: LevelGroup | undefined): boolean {
     if (g === undefined || g.from < i) return false;
     for (let k = i; k < g.from; k++) if (!words.near.hasToken(tokens[k]!) && !words.heading.hasToken(tokens[k]!)) return false;
-    // Covered: one of the heading's levels, or a vertebra at either end of one ("L5-S1": L5 and S1).
-    return !g.levels.every((level) => heading!.some((h) => h === level || h.startsWith(`${level}-`) || h.endsWith(`-${level}`)));
+    return !covers(heading!, g.levels);
   }
 
   // Carry-over: a sentence with no level of its own takes the one level group of the previous
