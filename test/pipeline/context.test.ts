@@ -253,6 +253,21 @@ describe('severity by side', () => {
     expect(a.severity).toBe(severity);
     expect(a.grades.map((g) => [g.severity, g.side])).toEqual(grades);
   });
+  // Regression: the negation of one side negated the finding, so a narrowing on the left was reported absent.
+  it.each([
+    ['after a graded side', 'Mild left and no right foraminal narrowing.', 'mild', ['left']],
+    ['... with a longer negation', 'Minimal left and no significant right foraminal narrowing.', 'minimal', ['left']],
+    ['before a graded side', 'No right and mild left foraminal narrowing.', 'mild', ['left']],
+  ])('a negated side among graded ones leaves the finding present: %s', (_name, text, severity, side) => {
+    expect(find(text, 'foraminal narrowing')).toMatchObject({ assertion: 'present', assertionCue: null, severity, side });
+  });
+  it.each([
+    ['both sides negated', 'No significant right or left foraminal narrowing.'],
+    ['a negated severity', 'No severe right or left foraminal narrowing.'],
+    ['one side negated alone', 'No right foraminal narrowing.'],
+  ])('but stays absent when nothing else is graded: %s', (_name, text) => {
+    expect(find(text, 'foraminal narrowing').assertion).toBe('absent');
+  });
   it('a shared head takes the grades with their sides', () => {
     const a = find('Severe right and mild left lateral recess and foraminal stenosis.', 'foraminal stenosis');
     expect(a).toMatchObject({ severity: 'severe', side: ['right', 'left'] });

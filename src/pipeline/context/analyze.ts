@@ -485,6 +485,41 @@ export function analyzeContext(
     return grades;
   };
 
+  /**
+   * The side words that a negation inside a finding's own list of grades denies, when another side is
+   * graded ("mild left and no right foraminal narrowing", "no right and mild left ..."): the finding
+   * is there, on the other side. Undefined unless `cue`, the negation that decided the finding, sits
+   * in such a list: the severity, side and joining words ("and", "or", ",") just before the finding.
+   */
+  const deniedSides = (m: Mention, cue: Cue): string[] | undefined => {
+    const items: { kind: 'severity' | 'side' | 'negation' | 'joiner'; value: string }[] = [];
+    for (let i = m.from - 1; i >= 0 && sentences[i] === sentences[m.from]; i--) {
+      const h = severityEndAt[i] ?? sideEndAt[i];
+      const negation = cueEndAt[i];
+      if (h !== undefined) {
+        items.push({ kind: h === severityEndAt[i] ? 'severity' : 'side', value: h.value });
+        i = h.from;
+      } else if (negation !== undefined && negation.value.kind === 'negated' && tokens[negation.from]!.start === cue.start) {
+        items.push({ kind: 'negation', value: '' });
+        i = negation.from;
+      } else if (tokens[i]!.key === 'and' || tokens[i]!.key === 'or' || tokens[i]!.key === ',') {
+        items.push({ kind: 'joiner', value: '' });
+      } else break;
+    }
+    items.reverse();
+    const at = items.findIndex((item) => item.kind === 'negation');
+    if (at < 0 || items[at + 1]?.kind !== 'side') return undefined;
+    const denied: string[] = [];
+    let k = at + 1;
+    for (; k < items.length && items[k]!.kind === 'side'; k++) denied.push(items[k]!.value);
+    // Another side graded: a severity then a side, before the negation or after a joiner that follows its sides.
+    const graded = (from: number, to: number): boolean => {
+      for (let x = from; x + 1 < to; x++) if (items[x]!.kind === 'severity' && items[x + 1]!.kind === 'side') return true;
+      return false;
+    };
+    return graded(0, at) || (items[k]?.kind === 'joiner' && graded(k + 1, items.length)) ? denied : undefined;
+  };
+
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
@@ -508,10 +543,18 @@ export function analyzeContext(
 
   return mentions.map((m, k) => {
     const role = roles[k]!;
-    const { assertion, cue } = assertionOf(m, role, k);
+    let { assertion, cue } = assertionOf(m, role, k);
     const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : NONE;
     // NONE (and NO_GRADES) stay inside: a caller that edits one reply must never change another request's.
-    const side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
+    let side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
+    if (assertion === 'absent' && cue !== null && role.finding) {
+      const denied = deniedSides(m, cue);
+      if (denied !== undefined) {
+        assertion = 'present';
+        cue = null;
+        side = side.filter((s) => !denied.includes(s));
+      }
+    }
     const graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
     const grades = graded === NO_GRADES ? [] : graded;
     const severity = grades.length > 0 ? mostSevere(grades) : role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
