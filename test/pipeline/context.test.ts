@@ -115,6 +115,12 @@ describe('more negation and hedging wording', () => {
     ['nearly complete resorption leaves it present', 'Nearly complete resorption of the disc extrusion.', 'disc extrusion', 'present', null],
     ['"can be seen in" is no hedge', 'Marrow edema can be seen in the L3 vertebral body and a compression fracture is present.', 'compression fracture', 'present', null],
     ['high risk of', 'There is a high risk of cord compression.', 'cord compression', 'possible', 'high risk of'],
+    ['... but not what is given as its cause', 'At increased risk of fracture given the osteopenia.', 'osteopenia', 'present', null],
+    ['none of which ends at ", and a"', 'Two perineural cysts, none of which enhance, and a small hemangioma.', 'hemangioma', 'present', null],
+    ['none with more than', 'Several disc bulges, none with more than mild canal stenosis.', 'canal stenosis', 'present', null],
+    ['resorption of much of', 'Interval resorption of much of the disc extrusion.', 'disc extrusion', 'present', null],
+    ['with residual ends a negation', 'Complete resorption of the extrusion with residual foraminal narrowing.', 'foraminal narrowing', 'present', null],
+    ['substantially resolved', 'The edema has substantially resolved.', 'edema', 'present', null],
   ]);
 });
 
@@ -127,6 +133,10 @@ describe('a finding the history states as a fact is present', () => {
     ['a symptom is still the reason for the exam', 'HISTORY: s/p L5-S1 hemilaminectomy, now with recurrent radicular pain.', 'radicular pain', 'possible', 'HISTORY'],
     ['... and so is a question after a comma', 'HISTORY: Known metastatic cancer, evaluate for cord compression.', 'cord compression', 'possible', 'evaluate for'],
     ['an unmarked finding keeps the default', 'HISTORY: Sciatica.', 'Sciatica', 'possible', 'HISTORY'],
+    // A reviewer's cases: a plan, what imaging suggested and "status post" with no operation are not stated facts.
+    ['prior to', 'HISTORY: Preoperative planning prior to L4-5 fusion.', 'fusion', 'possible', 'HISTORY'],
+    ['suggested', 'HISTORY: Prior imaging suggested discitis.', 'discitis', 'possible', 'suggested'],
+    ['status post itself', 'HISTORY: Status post fall.', 'Status post', 'possible', 'HISTORY'],
   ]);
 });
 
@@ -247,7 +257,8 @@ describe('severity by side', () => {
     ['a severity with no side of its own', 'Mild, severe left foraminal stenosis.', 'foraminal stenosis', 'severe', []],
     ['not across another finding', 'Severe right disc protrusion and mild left foraminal stenosis.', 'foraminal stenosis', 'mild', []],
     ['"bilateral" as the one side of a grade', 'Severe left and mild bilateral foraminal narrowing.', 'foraminal narrowing', 'severe', [['severe', ['left']], ['mild', ['bilateral']]]],
-    ['side and position words', 'Moderate left paracentral and mild right foraminal disc protrusions.', 'disc protrusions', 'moderate', [['moderate', ['left', 'paracentral']], ['mild', ['right', 'foraminal']]]],
+    // A position word may name another structure: the severe grade is the central canal's.
+    ['not with position words', 'Severe central and moderate right foraminal stenosis.', 'foraminal stenosis', 'moderate', []],
   ])('%s', (_name, text, phrase, severity, grades) => {
     const a = find(text, phrase);
     expect(a.severity).toBe(severity);
@@ -265,6 +276,7 @@ describe('severity by side', () => {
     ['both sides negated', 'No significant right or left foraminal narrowing.'],
     ['a negated severity', 'No severe right or left foraminal narrowing.'],
     ['one side negated alone', 'No right foraminal narrowing.'],
+    ['a position graded, not a side', 'Mild central and no right foraminal narrowing.'],
   ])('but stays absent when nothing else is graded: %s', (_name, text) => {
     expect(find(text, 'foraminal narrowing').assertion).toBe('absent');
   });

@@ -102,6 +102,9 @@ const PRESENT: Readonly<{ assertion: Assertion; cue: Cue | null }> = Object.free
 const NONE: string[] = [];
 const NO_GRADES: Grade[] = [];
 
+/** The sides a grade may name (position words such as "central" or "foraminal" may name another structure). */
+const GRADED_SIDES: ReadonlySet<string> = new Set(['left', 'right', 'bilateral']);
+
 /** The severity scale, mildest first: the grades of one finding are compared on it. */
 const SEVERITY_SCALE: readonly string[] = ['minimal', 'mild', 'mild-to-moderate', 'moderate', 'moderate-to-severe', 'severe'];
 
@@ -369,11 +372,11 @@ export function analyzeContext(
   };
 
   /**
-   * Whether a stating cue ("status post", "known", "history of") starts the mention or ends within a
-   * few words before it in its clause ("s/p L4-5 microdiscectomy", "history of prior ACDF").
+   * Whether a stating cue ("status post", "known", "history of") ends within a few words before the
+   * mention in its clause ("s/p L4-5 microdiscectomy", "history of prior ACDF"). Not the cue's own
+   * words: "status post" is also a term, and "status post fall" names no operation.
    */
   const isStated = (m: Mention): boolean => {
-    if (cueAt[m.from]?.value.kind === 'stated') return (statedTo = m.to), true;
     let words = 0;
     // Only "and" so far: the finding before may be an item of the same stated list.
     let onlyAnd = true;
@@ -476,6 +479,9 @@ export function analyzeContext(
         grades.push((current = { severity: severity.value, side: [] }));
         i = severity.to - 1;
       } else if (side !== undefined) {
+        // A position word ("central", "foraminal") may name another structure's grade: "severe central
+        // and moderate right foraminal stenosis" grades the canal, then the foramen.
+        if (!GRADED_SIDES.has(side.value)) return NO_GRADES;
         if (current !== undefined && sides.includes(side.value) && !current.side.includes(side.value)) current.side.push(side.value);
         i = side.to - 1;
       }
@@ -497,6 +503,8 @@ export function analyzeContext(
       const h = severityEndAt[i] ?? sideEndAt[i];
       const negation = cueEndAt[i];
       if (h !== undefined) {
+        // A position word ("mild central and no right foraminal narrowing") grades another structure.
+        if (h !== severityEndAt[i] && !GRADED_SIDES.has(h.value)) return undefined;
         items.push({ kind: h === severityEndAt[i] ? 'severity' : 'side', value: h.value });
         i = h.from;
       } else if (negation !== undefined && negation.value.kind === 'negated' && tokens[negation.from]!.start === cue.start) {
