@@ -378,21 +378,40 @@ export function analyzeContext(
    */
   const isStated = (m: Mention): boolean => {
     let words = 0;
-    // Only "and" so far: the finding before may be an item of the same stated list.
+    // Only "and" (or ", and") so far: the finding before may be an item of the same stated list.
     let onlyAnd = true;
+    // Parentheses ("fusion (2021) and ..."), levels and side words neither count nor break the list.
+    let depth = 0;
     for (let i = m.from - 1; i >= 0 && sentences[i] === sentences[m.from] && words < STATED_WINDOW; i--) {
+      const t = tokens[i]!;
+      if (t.key === ')') depth++;
+      if (depth > 0) {
+        if (t.key === '(') depth--;
+        continue;
+      }
       const cue = cueEndAt[i];
       // (A stating cue may itself be a term: "status post" is also postoperative change.)
       if (cue !== undefined && cue.value.kind === 'stated') return (statedTo = m.to), true;
-      const t = tokens[i]!;
       // "s/p hemilaminectomy and microdiscectomy": the list goes on.
       if ((finding[i]! & IN) !== 0) return onlyAnd && i + 1 < m.from && statedTo === i + 1 ? ((statedTo = m.to), true) : false;
+      const side = sideEndAt[i];
+      if (side !== undefined) {
+        i = side.from;
+        continue;
+      }
+      if (inLevel(i)) continue;
+      if (t.key === ',' && tokens[i + 1]?.key === 'and') continue;
       if (t.key === ',' || t.key === ';' || t.key === ':') return false;
       if (cue !== undefined && cue.value.kind !== 'pseudo') return false;
       if (t.key !== 'and') onlyAnd = false;
       if (t.kind === 'word') words++;
     }
     return false;
+  };
+  /** Whether token i is part of a level group ("L4-5", "L3-4 and L4-5"). */
+  const inLevel = (i: number): boolean => {
+    const g = groups[lowerBound(groups, (group) => group.to <= i)];
+    return g !== undefined && g.from <= i;
   };
   /** One past the last finding stated as a fact (see isStated), for the lists that continue it. */
   let statedTo = -1;
