@@ -131,6 +131,7 @@ describe('a finding the history states as a fact is present', () => {
     ['known', 'CLINICAL INFORMATION: Known L2-L3 discitis-osteomyelitis.', 'discitis-osteomyelitis', 'present', null],
     ['... and the list that goes on with "and"', 'HISTORY: s/p L5-S1 hemilaminectomy and microdiscectomy.', 'microdiscectomy', 'present', null],
     ['... across levels, sides and years in brackets', 'History: status post L4-L5 laminectomy (2021) and left L5-S1 microdiscectomy (2023).', 'microdiscectomy', 'present', null],
+    ['what earlier imaging showed', 'Clinical details: Fall. CT this morning showed an L1 burst fracture.', 'burst fracture', 'present', null],
     ['"Clinical details:" opens the history', 'Clinical details: Left sciatica. ? L5/S1 disc prolapse.', 'disc prolapse', 'possible', 'Clinical details'],
     ['a symptom is still the reason for the exam', 'HISTORY: s/p L5-S1 hemilaminectomy, now with recurrent radicular pain.', 'radicular pain', 'possible', 'HISTORY'],
     ['... and so is a question after a comma', 'HISTORY: Known metastatic cancer, evaluate for cord compression.', 'cord compression', 'possible', 'evaluate for'],
