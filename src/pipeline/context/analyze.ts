@@ -9,7 +9,10 @@
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
 // - the nearest governing cue wins; on a tie, negation wins; a linking possibility cue ("suggestive
 //   of") leaves in charge a negation that opens its clause ("No X suggestive of Y"), and an infinitive
-//   ("to suggest") any negation before it in its clause ("X without Y to suggest Z").
+//   ("to suggest") any negation before it in its clause ("X without Y to suggest Z");
+// - an uncued finding takes its section's default (the history's: possible, the reason for the exam)
+//   unless a stating word puts it as a fact ("status post microdiscectomy", "known discitis");
+// - a finding graded side by side ("severe right and mild left") gets a grade per side.
 import type { Section } from '../../glossary/schema.js';
 import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
@@ -376,6 +379,8 @@ export function analyzeContext(
    * mention in its clause ("s/p L4-5 microdiscectomy", "history of prior ACDF"). Not the cue's own
    * words: "status post" is also a term, and "status post fall" names no operation.
    */
+  /** One past the last finding stated as a fact (see isStated), for the lists that continue it. */
+  let statedTo = -1;
   const isStated = (m: Mention): boolean => {
     let words = 0;
     // Only "and" (or ", and") so far: the finding before may be an item of the same stated list.
@@ -413,8 +418,6 @@ export function analyzeContext(
     const g = groups[lowerBound(groups, (group) => group.to <= i)];
     return g !== undefined && g.from <= i;
   };
-  /** One past the last finding stated as a fact (see isStated), for the lists that continue it. */
-  let statedTo = -1;
 
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
   const alternativeSlash = (m: Mention): number | undefined => {
@@ -478,7 +481,7 @@ export function analyzeContext(
    */
   const gradesOf = (m: Mention, sides: readonly string[]): Grade[] => {
     const sentence = sentences[m.from]!;
-    // The severity and side hits before the finding, nearest first, within the window modifiersOf reads.
+    // Where the severity and side words before the finding begin (within the window, in the clause).
     let start = m.from;
     let words = 0;
     for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW + 2; i--) {
