@@ -443,6 +443,8 @@ interface Shape {
   unit: string;
   /** Not in C5's list: found by reading the pipeline (scans to sentence ends, groups per mention, long words). */
   extra?: boolean;
+  /** Text before the repeated unit (a section header the unit then stays under). */
+  head?: string;
 }
 
 /** The fastest of repeated calls over about `budgetMs`: on a shared machine noise only ever adds time. */
@@ -472,11 +474,15 @@ function benchLinearity(engine: Engine): void {
     { name: '16,383-letter words', unit: `${'a'.repeat(16_383)} `, extra: true },
     { name: 'findings, one sentence', unit: 'mild disc bulge at L4-5 and ', extra: true },
     { name: 'level + finding sentences', unit: 'L4-5 disc bulge. ', extra: true },
+    // Backward scans per mention (stated facts, denied sides): brackets and graded words must not let them run on.
+    { name: 'history findings in brackets', head: 'HISTORY: ', unit: '(sciatica) ', extra: true },
+    { name: 'graded words after a negated side', head: 'No right ', unit: 'Modic 1 and ', extra: true },
   ];
   const s = 'linearity';
   let linear = 0;
   for (const shape of shapes) {
-    const make = (n: number): string => shape.unit.repeat(Math.ceil(n / shape.unit.length)).slice(0, n).toWellFormed();
+    const head = shape.head ?? '';
+    const make = (n: number): string => (head + shape.unit.repeat(Math.ceil(n / shape.unit.length))).slice(0, n).toWellFormed();
     const points: { n: number; ms: number }[] = [];
     let projected: number | undefined;
     for (let n = maxN / 32; n <= maxN; n *= 2) {

@@ -134,12 +134,19 @@ export const cuesSchema = z
     possibleTerminators: z.array(z.string().min(1)).default([]),
     /**
      * Words that state a finding as a fact where its section's default would make it possible
-     * ("HISTORY: status post microdiscectomy", "known discitis", "history of ACDF"): a finding they
-     * come just before keeps present.
+     * ("HISTORY: status post microdiscectomy", "known discitis", "history of ACDF"): a finding at most
+     * three words after one (levels, side words and bracketed text not counted), or joined by "and" to
+     * a finding so stated, is present.
      */
     stated: z.array(phrase).default([]),
     /** The assertion of a finding with no cue, by report section. */
     sectionDefaults: z.partialRecord(sectionSchema, z.enum(['present', 'absent', 'possible'])).default({}),
+    /**
+     * Categories whose findings a section with a default states as facts even with no stating word
+     * ("HISTORY: Breast cancer.", "HISTORY: L4-5 laminectomy."): an operation or a cancer named there is
+     * background, not the question the exam answers.
+     */
+    factCategories: z.array(categorySchema).default([]),
   })
   .strict();
 export type CueData = z.infer<typeof cuesSchema>;
@@ -152,8 +159,20 @@ export const modifiersSchema = z
     side: z.record(z.string().min(1), phraseList),
     /** Words that may stand between a finding and a modifier after it. */
     linkWords: z.array(z.string().min(1)).default([]),
+    /** Severity values that form a scale, mildest first: a finding graded side by side reports its most severe grade. */
+    severityScale: z.array(z.string().min(1)).default([]),
+    /** Side values a severity may grade side by side ("severe right and mild left"); position words are not among them. */
+    gradedSides: z.array(z.string().min(1)).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const [field, values, table] of [
+      ['severityScale', m.severityScale, m.severity],
+      ['gradedSides', m.gradedSides, m.side],
+    ] as const) {
+      for (const value of values) if (!(value in table)) ctx.addIssue({ code: 'custom', path: [field], message: `"${value}" is not a value of ${field === 'severityScale' ? 'severity' : 'side'}` });
+    }
+  });
 export type ModifierData = z.infer<typeof modifiersSchema>;
 
 /** glossary/_context/levels.json: the words around spine-level notation and its explanation templates. */

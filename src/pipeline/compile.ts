@@ -39,7 +39,7 @@ export function compileEngine(data: GlossaryData): Engine {
   return {
     version: data.version,
     concepts: new Map(data.concepts.map((c) => [c.id, c])),
-    roles: new Map(data.concepts.map((c) => [c.id, roleOf(c)])),
+    roles: new Map(data.concepts.map((c) => [c.id, roleOf(c, new Set(data.cues.factCategories))])),
     matcher: {
       trie,
       fuzzy,
@@ -54,9 +54,15 @@ export function compileEngine(data: GlossaryData): Engine {
   };
 }
 
-function roleOf(concept: Concept): MentionRole {
+function roleOf(concept: Concept, factCategories: ReadonlySet<string>): MentionRole {
   const finding = isFinding(concept);
-  return { finding, located: finding || concept.category === 'anatomy', section: concept.section, alwaysPresent: concept.alwaysPresent };
+  return {
+    finding,
+    located: finding || concept.category === 'anatomy',
+    section: concept.section,
+    alwaysPresent: concept.alwaysPresent,
+    fact: factCategories.has(concept.category),
+  };
 }
 
 /** The typo correction of every key in the table (all numbered by now), as a key id or -1. */

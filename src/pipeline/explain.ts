@@ -84,11 +84,14 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
     const a = contexts[anatomy]!;
     const f = contexts[finding]!;
     if (f.severity === null && a.severity !== null) {
-      // Side-by-side grades come with their sides ("severe right and mild left lateral recess and foraminal stenosis").
+      // Side-by-side grades come with their sides ("severe right and mild left lateral recess and
+      // foraminal stenosis"); a finding with a side of its own takes that side's grade ("... and left
+      // foraminal stenosis": mild).
       const graded = a.grades.length > 0 && f.side.length === 0;
+      const own = f.side.length > 0 ? a.grades.find((g) => g.side.some((s) => f.side.includes(s))) : undefined;
       contexts[finding] = {
         ...f,
-        severity: a.severity,
+        severity: own?.severity ?? a.severity,
         grades: graded ? a.grades.map((g) => ({ severity: g.severity, side: [...g.side] })) : [],
         side: graded ? [...a.side] : f.side,
       };

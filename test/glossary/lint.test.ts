@@ -74,6 +74,9 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
   writeFileSync(join(dir, 'degeneration', 'always-present.json'), JSON.stringify({ ...JSON.parse(good), id: 'always-present', alwaysPresent: true }));
   writeFileSync(join(dir, 'anatomy', 'disc-bulge-2.json'), JSON.stringify({ ...JSON.parse(good), id: 'disc-bulge-2' }));
   writeFileSync(join(dir, 'not-a-category', 'x.json'), JSON.stringify({ ...JSON.parse(good), id: 'x' }));
+  // A severity scale naming a value the severity table does not have.
+  const modifiers = JSON.parse(readFileSync(join(GLOSSARY_DIR, '_context', 'modifiers.json'), 'utf8'));
+  writeFileSync(join(dir, '_context', 'modifiers.json'), JSON.stringify({ ...modifiers, severityScale: [...modifiers.severityScale, 'extreme'] }));
 
   it('reports them all at once, with codes', () => {
     let error: unknown;
@@ -92,6 +95,7 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
         'BCG002 degeneration/renamed.json id',
         'BCG003 anatomy/disc-bulge-2.json category',
         'BCG003 not-a-category/x.json ',
+        'BCG001 _context/modifiers.json severityScale',
       ]),
     );
   });

@@ -131,15 +131,19 @@ describe('a finding the history states as a fact is present', () => {
     ['known', 'CLINICAL INFORMATION: Known L2-L3 discitis-osteomyelitis.', 'discitis-osteomyelitis', 'present', null],
     ['... and the list that goes on with "and"', 'HISTORY: s/p L5-S1 hemilaminectomy and microdiscectomy.', 'microdiscectomy', 'present', null],
     ['... across levels, sides and years in brackets', 'History: status post L4-L5 laminectomy (2021) and left L5-S1 microdiscectomy (2023).', 'microdiscectomy', 'present', null],
+    ['diagnosed with', 'HISTORY: Diagnosed with discitis.', 'discitis', 'present', null],
     ['what earlier imaging showed', 'Clinical details: Fall. CT this morning showed an L1 burst fracture.', 'burst fracture', 'present', null],
-    ['"Clinical details:" opens the history', 'Clinical details: Left sciatica. ? L5/S1 disc prolapse.', 'disc prolapse', 'possible', 'Clinical details'],
+    ['"Clinical details:" opens the history', 'Clinical details: Left sciatica. ? L5/S1 disc prolapse.', 'sciatica', 'possible', 'Clinical details'],
     ['a symptom is still the reason for the exam', 'HISTORY: s/p L5-S1 hemilaminectomy, now with recurrent radicular pain.', 'radicular pain', 'possible', 'HISTORY'],
     ['... and so is a question after a comma', 'HISTORY: Known metastatic cancer, evaluate for cord compression.', 'cord compression', 'possible', 'evaluate for'],
     ['an unmarked finding keeps the default', 'HISTORY: Sciatica.', 'Sciatica', 'possible', 'HISTORY'],
     // A reviewer's cases: a plan, what imaging suggested and "status post" with no operation are not stated facts.
-    ['prior to', 'HISTORY: Preoperative planning prior to L4-5 fusion.', 'fusion', 'possible', 'HISTORY'],
+    ['a planned operation', 'HISTORY: Preoperative planning prior to L4-5 fusion.', 'fusion', 'possible', 'Preoperative planning'],
+    ['... and a candidate for one', 'HISTORY: Candidate for L4-5 fusion.', 'fusion', 'possible', 'Candidate for'],
     ['suggested', 'HISTORY: Prior imaging suggested discitis.', 'discitis', 'possible', 'suggested'],
-    ['status post itself', 'HISTORY: Status post fall.', 'Status post', 'possible', 'HISTORY'],
+    ['an operation or a cancer is background', 'HISTORY: Breast cancer. Evaluate for metastatic disease.', 'Breast cancer', 'present', null],
+    ['... and what it asks about is not', 'HISTORY: Breast cancer. Evaluate for metastatic disease.', 'metastatic disease', 'possible', 'Evaluate for'],
+    ['... nor when the history questions it', 'HISTORY: ? metastasis.', 'metastasis', 'possible', '?'],
   ]);
 });
 
@@ -201,6 +205,9 @@ describe('possibility', () => {
     ['suspicious for', 'Findings suspicious for discitis.', 'discitis', 'possible', 'suspicious for'],
     ['questionable', 'Questionable pars defect.', 'pars defect', 'possible', 'Questionable'],
     ['likely', 'Likely hemangioma.', 'hemangioma', 'possible', 'Likely'],
+    ['a question mark before the term', 'Clinical details: Neck pain. ? Cervical myelopathy ? cord compression.', 'cord compression', 'possible', '?'],
+    ['... written against it', 'Small T2 bright focus at L2 ?hemangioma.', 'hemangioma', 'possible', '?'],
+    ['a question mark after the term', 'Disc herniation?', 'Disc herniation', 'possible', '?'],
     ['borderline', 'Borderline central canal stenosis.', 'central canal stenosis', 'possible', 'Borderline'],
     ['versus', 'Synovial cyst versus disc extrusion.', 'disc extrusion', 'possible', 'versus'],
     ['to rule out', 'Indication: to rule out disc herniation.', 'disc herniation', 'possible', 'to rule out'],
@@ -276,12 +283,22 @@ describe('severity by side', () => {
     expect(find(text, 'foraminal narrowing')).toMatchObject({ assertion: 'present', assertionCue: null, severity, side });
   });
   it.each([
+    ['a hedge before it still decides', 'Possible mild left and no right foraminal narrowing.', 'possible'],
+    ['so does the history', 'HISTORY: mild left and no right foraminal narrowing.', 'possible'],
+  ])('a denied side is set aside and the finding decided without it: %s', (_name, text, assertion) => {
+    expect(find(text, 'foraminal narrowing').assertion).toBe(assertion);
+  });
+  it.each([
+    ['another finding graded before', 'Severe left Modic 1 and no right foraminal narrowing.'],
     ['both sides negated', 'No significant right or left foraminal narrowing.'],
     ['a negated severity', 'No severe right or left foraminal narrowing.'],
     ['one side negated alone', 'No right foraminal narrowing.'],
     ['a position graded, not a side', 'Mild central and no right foraminal narrowing.'],
   ])('but stays absent when nothing else is graded: %s', (_name, text) => {
     expect(find(text, 'foraminal narrowing').assertion).toBe('absent');
+  });
+  it('a shared head with a side of its own takes that side\'s grade', () => {
+    expect(find('Severe right and mild left lateral recess and left foraminal stenosis.', 'foraminal stenosis')).toMatchObject({ severity: 'mild', side: ['left'], grades: [] });
   });
   it('a shared head takes the grades with their sides', () => {
     const a = find('Severe right and mild left lateral recess and foraminal stenosis.', 'foraminal stenosis');
@@ -324,6 +341,7 @@ describe('levels', () => {
     // Regression: the vertebra carried over from the sentence before took the finding off its heading's level.
     ['a sentence about a vertebra of the heading does not carry over', 'L5-S1: Disc bulge. Modic change at the L5 endplate. The annular fissure is unchanged.', 'annular fissure', ['L5-S1']],
     ['... but one about another level does', 'L4-5: Disc bulge. At L5-S1 there is a protrusion. There is also facet arthropathy.', 'facet arthropathy', ['L5-S1']],
+    ['... and so does one of the heading\'s own levels', 'L4-5 and L5-S1:\nAt L4-5 there is a disc bulge. There is also facet arthropathy.', 'facet arthropathy', ['L4-L5']],
     ['no level', 'Multilevel spondylosis.', 'Multilevel spondylosis', []],
     ['a slip of one bone on the next', 'Grade I anterolisthesis of L4 on L5.', 'Grade I anterolisthesis', ['L4-L5']],
     ['a nerve root name is not the finding level', 'L4-5: Protrusion contacting the L5 nerve root.', 'Protrusion', ['L4-L5']],

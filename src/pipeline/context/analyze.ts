@@ -20,6 +20,7 @@ import { NO_NODE, ROOT } from '../match/trie.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import { isDigit, type Token } from '../text/tokenize.js';
 import { findRuleHits, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
+import { isPrefixQuestion } from './sentences.js';
 
 export type Assertion = 'present' | 'absent' | 'possible';
 
@@ -56,6 +57,8 @@ export interface MentionRole {
   located: boolean;
   /** A term that states its own polarity ("no abnormality"): always present (`alwaysPresent` in its data). */
   alwaysPresent?: boolean | undefined;
+  /** A finding a section's default does not hedge: an operation or a cancer in the history (`factCategories`). */
+  fact?: boolean | undefined;
 }
 
 const MODIFIER_WINDOW = 6;
@@ -63,8 +66,13 @@ const IN = 1;
 const START = 2;
 const END = 4;
 const BIDIRECTIONAL_WINDOW = 4;
-/** Words a stating cue may stand before a finding: "history of prior L4-5 microdiscectomy". */
-const STATED_WINDOW = 4;
+/** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
+const STATED_WORDS = 3;
+/**
+ * The most tokens any backward scan from a mention reads (stated facts, grades, denied sides):
+ * their word windows alone would let brackets, commas or levels run on, and each scan is per mention.
+ */
+const SCAN_LIMIT = 24;
 const FORWARD_MODIFIER_WINDOW = 4;
 
 type Hits = (RuleHit<string> | undefined)[];
@@ -104,12 +112,8 @@ const EMPTY: Scope = scopeOf(undefined, undefined);
 const PRESENT: Readonly<{ assertion: Assertion; cue: Cue | null }> = Object.freeze({ assertion: 'present', cue: null });
 const NONE: string[] = [];
 const NO_GRADES: Grade[] = [];
-
-/** The sides a grade may name (position words such as "central" or "foraminal" may name another structure). */
-const GRADED_SIDES: ReadonlySet<string> = new Set(['left', 'right', 'bilateral']);
-
-/** The severity scale, mildest first: the grades of one finding are compared on it. */
-const SEVERITY_SCALE: readonly string[] = ['minimal', 'mild', 'mild-to-moderate', 'moderate', 'moderate-to-severe', 'severe'];
+/** The question mark written before a term ("? cord compression"), as a forward possibility cue. */
+const PREFIX_QUESTION: CueRule = { kind: 'possible', direction: 'forward', phrase: '?' };
 
 /** The first index of a sorted array whose item is no longer `before` (binary search). */
 function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): number {
@@ -194,7 +198,9 @@ export function analyzeContext(
   const n = tokens.length;
   const cueAt = new Array<RuleHit<CueRule> | undefined>(n);
   const cueEndAt = new Array<RuleHit<CueRule> | undefined>(n);
-  for (const h of cueHits) {
+  for (let h of cueHits) {
+    // "? cord compression": a question mark before a term questions what follows it.
+    if (h.value.kind === 'possible' && h.to - h.from === 1 && isPrefixQuestion(tokens, h.from)) h = { from: h.from, to: h.to, value: PREFIX_QUESTION };
     cueAt[h.from] = h;
     cueEndAt[h.to - 1] = h;
   }
@@ -315,8 +321,10 @@ export function analyzeContext(
   // The best cue so far for the mention being decided (one pair of variables, not an object per mention).
   let bestHit: RuleHit<CueRule> | undefined;
   let bestDistance = 0;
+  // A cue set aside for the mention being decided (see deniedSides): the decision goes on without it.
+  let ignored: RuleHit<CueRule> | undefined;
   const consider = (hit: RuleHit<CueRule> | undefined, distance: number): void => {
-    if (hit === undefined || (hit.value.kind !== 'negated' && hit.value.kind !== 'possible')) return;
+    if (hit === undefined || hit === ignored || (hit.value.kind !== 'negated' && hit.value.kind !== 'possible')) return;
     // "A versus B": a bidirectional cue reaches only its close neighbours.
     if (hit.value.direction === 'both' && distance > BIDIRECTIONAL_WINDOW) return;
     if (
@@ -349,7 +357,8 @@ export function analyzeContext(
     // The nearest forward cue before the mention; a linking possibility cue that the negation before
     // it governs leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     const before = fwd[m.from]!;
-    const nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
+    let nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
+    if (nearFwd !== undefined && nearFwd === ignored) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // The nearest backward cue after the mention, in the same sentence.
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
@@ -366,7 +375,7 @@ export function analyzeContext(
     // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact.
     const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
     const header = sections.headerOf[k];
-    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m)) {
+    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && role.fact !== true && !isStated(m)) {
       const start = tokens[header.from]!.start;
       const end = tokens[header.to - 1]!.end;
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };
@@ -374,20 +383,27 @@ export function analyzeContext(
     return PRESENT;
   };
 
-  /**
-   * Whether a stating cue ("status post", "known", "history of") ends within a few words before the
-   * mention in its clause ("s/p L4-5 microdiscectomy", "history of prior ACDF"). Not the cue's own
-   * words: "status post" is also a term, and "status post fall" names no operation.
-   */
-  /** One past the last finding stated as a fact (see isStated), for the lists that continue it. */
+  /** One past the last finding stated as a fact, for the list items that follow it ("... and microdiscectomy"). */
   let statedTo = -1;
+  /**
+   * Whether a stating cue ("status post", "known", "history of") stands before the mention in its
+   * clause, at most STATED_WORDS words before it ("s/p L4-5 microdiscectomy"; levels, side words and
+   * bracketed text such as a year are not counted), or the mention continues with "and" a list whose
+   * last item was stated ("s/p hemilaminectomy and microdiscectomy"). The cue's own words are not
+   * enough: "status post" is also a term, and "status post fall" names no operation.
+   */
   const isStated = (m: Mention): boolean => {
+    const stated = statedBefore(m);
+    if (stated) statedTo = m.to;
+    return stated;
+  };
+  const statedBefore = (m: Mention): boolean => {
     let words = 0;
     // Only "and" (or ", and") so far: the finding before may be an item of the same stated list.
     let onlyAnd = true;
-    // Parentheses ("fusion (2021) and ..."), levels and side words neither count nor break the list.
     let depth = 0;
-    for (let i = m.from - 1; i >= 0 && sentences[i] === sentences[m.from] && words < STATED_WINDOW; i--) {
+    const stop = Math.max(0, m.from - SCAN_LIMIT);
+    for (let i = m.from - 1; i >= stop && sentences[i] === sentences[m.from] && words <= STATED_WORDS; i--) {
       const t = tokens[i]!;
       if (t.key === ')') depth++;
       if (depth > 0) {
@@ -396,9 +412,8 @@ export function analyzeContext(
       }
       const cue = cueEndAt[i];
       // (A stating cue may itself be a term: "status post" is also postoperative change.)
-      if (cue !== undefined && cue.value.kind === 'stated') return (statedTo = m.to), true;
-      // "s/p hemilaminectomy and microdiscectomy": the list goes on.
-      if ((finding[i]! & IN) !== 0) return onlyAnd && i + 1 < m.from && statedTo === i + 1 ? ((statedTo = m.to), true) : false;
+      if (cue !== undefined && cue.value.kind === 'stated') return true;
+      if ((finding[i]! & IN) !== 0) return onlyAnd && i + 1 < m.from && statedTo === i + 1;
       const side = sideEndAt[i];
       if (side !== undefined) {
         i = side.from;
@@ -407,7 +422,8 @@ export function analyzeContext(
       if (inLevel(i)) continue;
       if (t.key === ',' && tokens[i + 1]?.key === 'and') continue;
       if (t.key === ',' || t.key === ';' || t.key === ':') return false;
-      if (cue !== undefined && cue.value.kind !== 'pseudo') return false;
+      // A hedge or negation between decides otherwise; "with" (which ends only hedges) does not.
+      if (cue !== undefined && cue.value.kind !== 'pseudo' && cue.value.only !== 'possible') return false;
       if (t.key !== 'and') onlyAnd = false;
       if (t.kind === 'word') words++;
     }
@@ -475,16 +491,17 @@ export function analyzeContext(
    * foraminal narrowing": severe on the right, mild on the left). Each severity word grades the side
    * words after it up to the next severity word ("bilateral" only when it is a grade's one side:
    * "severe left and mild bilateral"). Only when two or more severities of the scale each grade a
-   * side, and not all the same; otherwise none. The window reaches two words further than the
-   * severity's own, for lists of side and position words ("moderate left paracentral and mild right
-   * foraminal").
+   * side, and not all the same, and no position word ("central", "foraminal") stands among them;
+   * otherwise none. The window reaches two words further than the severity's own, for multi-word
+   * sides ("severe right-sided and moderate left-sided").
    */
   const gradesOf = (m: Mention, sides: readonly string[]): Grade[] => {
     const sentence = sentences[m.from]!;
     // Where the severity and side words before the finding begin (within the window, in the clause).
     let start = m.from;
     let words = 0;
-    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW + 2; i--) {
+    const stop = Math.max(0, m.from - SCAN_LIMIT);
+    for (let i = m.from - 1; i >= stop && sentences[i] === sentence && words < MODIFIER_WINDOW + 2; i--) {
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       const h = severityEndAt[i] ?? sideEndAt[i];
       if (h !== undefined) i = h.from;
@@ -497,13 +514,13 @@ export function analyzeContext(
       const severity = severityAt[i];
       const side = sideAt[i];
       if (severity !== undefined) {
-        if (!SEVERITY_SCALE.includes(severity.value)) return NO_GRADES;
+        if (!rules.severityScale.includes(severity.value)) return NO_GRADES;
         grades.push((current = { severity: severity.value, side: [] }));
         i = severity.to - 1;
       } else if (side !== undefined) {
         // A position word ("central", "foraminal") may name another structure's grade: "severe central
         // and moderate right foraminal stenosis" grades the canal, then the foramen.
-        if (!GRADED_SIDES.has(side.value)) return NO_GRADES;
+        if (!rules.gradedSides.has(side.value)) return NO_GRADES;
         if (current !== undefined && sides.includes(side.value) && !current.side.includes(side.value)) current.side.push(side.value);
         i = side.to - 1;
       }
@@ -516,38 +533,51 @@ export function analyzeContext(
   /**
    * The side words that a negation inside a finding's own list of grades denies, when another side is
    * graded ("mild left and no right foraminal narrowing", "no right and mild left ..."): the finding
-   * is there, on the other side. Undefined unless `cue`, the negation that decided the finding, sits
-   * in such a list: the severity, side and joining words ("and", "or", ",") just before the finding.
+   * is there, on the other side. Undefined unless `negation`, the cue that decided the finding, sits
+   * in such a list: the severity, side and joining words ("and", "or", ",") just before the finding,
+   * in its clause and within the window gradesOf reads.
    */
-  const deniedSides = (m: Mention, cue: Cue): string[] | undefined => {
-    const items: { kind: 'severity' | 'side' | 'negation' | 'joiner'; value: string }[] = [];
-    for (let i = m.from - 1; i >= 0 && sentences[i] === sentences[m.from]; i--) {
-      const h = severityEndAt[i] ?? sideEndAt[i];
-      const negation = cueEndAt[i];
-      if (h !== undefined) {
-        // A position word ("mild central and no right foraminal narrowing") grades another structure.
-        if (h !== severityEndAt[i] && !GRADED_SIDES.has(h.value)) return undefined;
-        items.push({ kind: h === severityEndAt[i] ? 'severity' : 'side', value: h.value });
-        i = h.from;
-      } else if (negation !== undefined && negation.value.kind === 'negated' && tokens[negation.from]!.start === cue.start) {
-        items.push({ kind: 'negation', value: '' });
+  const deniedSides = (m: Mention, negation: RuleHit<CueRule>): string[] | undefined => {
+    const items: ('severity' | 'side' | 'negation' | 'joiner')[] = [];
+    const values: string[] = [];
+    const stop = Math.max(0, m.from - SCAN_LIMIT);
+    let words = 0;
+    for (let i = m.from - 1; i >= stop && sentences[i] === sentences[m.from] && words < MODIFIER_WINDOW + 2; i--) {
+      if ((finding[i]! & IN) !== 0) break;
+      const severity = severityEndAt[i];
+      const side = sideEndAt[i];
+      if (severity !== undefined) {
+        items.push('severity');
+        values.push(severity.value);
+        i = severity.from;
+      } else if (side !== undefined) {
+        // A position word ("mild central and no right foraminal narrowing") may grade another structure.
+        if (!rules.gradedSides.has(side.value)) return undefined;
+        items.push('side');
+        values.push(side.value);
+        i = side.from;
+      } else if (cueEndAt[i] === negation) {
+        items.push('negation');
+        values.push('');
         i = negation.from;
       } else if (tokens[i]!.key === 'and' || tokens[i]!.key === 'or' || tokens[i]!.key === ',') {
-        items.push({ kind: 'joiner', value: '' });
+        items.push('joiner');
+        values.push('');
       } else break;
+      if (tokens[i]!.kind === 'word') words++;
     }
     items.reverse();
-    const at = items.findIndex((item) => item.kind === 'negation');
-    if (at < 0 || items[at + 1]?.kind !== 'side') return undefined;
-    const denied: string[] = [];
+    values.reverse();
+    const at = items.indexOf('negation');
+    if (at < 0 || items[at + 1] !== 'side') return undefined;
     let k = at + 1;
-    for (; k < items.length && items[k]!.kind === 'side'; k++) denied.push(items[k]!.value);
+    while (k < items.length && items[k] === 'side') k++;
     // Another side graded: a severity then a side, before the negation or after a joiner that follows its sides.
     const graded = (from: number, to: number): boolean => {
-      for (let x = from; x + 1 < to; x++) if (items[x]!.kind === 'severity' && items[x + 1]!.kind === 'side') return true;
+      for (let x = from; x + 1 < to; x++) if (items[x] === 'severity' && items[x + 1] === 'side') return true;
       return false;
     };
-    return graded(0, at) || (items[k]?.kind === 'joiner' && graded(k + 1, items.length)) ? denied : undefined;
+    return graded(0, at) || (items[k] === 'joiner' && graded(k + 1, items.length)) ? values.slice(at + 1, k) : undefined;
   };
 
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
@@ -564,10 +594,11 @@ export function analyzeContext(
     if (forward !== undefined && (backward === undefined || forward < backward)) return after!.levels;
     if (backward !== undefined) return before!.levels;
     // Under "L5-S1:", a sentence about one of its vertebrae ("Modic change at the L5 endplate")
-    // does not take the next sentence off the heading's level.
+    // does not take the next sentence off the heading's level (one of the heading's own levels does
+    // narrow it: "At L4-5 ..." under "L4-5 and L5-S1:").
     const carry = carryOf.get(sentence);
     const heading = headingOf[m.from];
-    if (carry !== undefined && (heading === undefined || !covers(heading, carry))) return carry;
+    if (carry !== undefined && (heading === undefined || !covers(heading, carry) || carry.some((level) => heading.includes(level)))) return carry;
     return heading ?? NONE;
   };
 
@@ -577,26 +608,26 @@ export function analyzeContext(
     const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : NONE;
     // NONE (and NO_GRADES) stay inside: a caller that edits one reply must never change another request's.
     let side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
-    if (assertion === 'absent' && cue !== null && role.finding) {
-      const denied = deniedSides(m, cue);
-      if (denied !== undefined) {
-        assertion = 'present';
-        cue = null;
-        side = side.filter((s) => !denied.includes(s));
-      }
+    // "Mild left and no right foraminal narrowing": the negation denies one side; decide without it.
+    const denied = assertion === 'absent' && role.finding && bestHit !== undefined ? deniedSides(m, bestHit) : undefined;
+    if (denied !== undefined) {
+      ignored = bestHit;
+      ({ assertion, cue } = assertionOf(m, role, k));
+      ignored = undefined;
+      side = side.filter((s) => !denied.includes(s));
     }
     const graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
     const grades = graded === NO_GRADES ? [] : graded;
-    const severity = grades.length > 0 ? mostSevere(grades) : role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
+    const severity = grades.length > 0 ? mostSevere(grades, rules.severityScale) : role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
     const at = role.located || m.level !== undefined ? levelsOf(m) : NONE;
     const levels = at === NONE ? [] : at;
     return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });
 }
 
-/** The most severe of a finding's grades (all on the severity scale). */
-const mostSevere = (grades: readonly Grade[]): string =>
-  grades.reduce((worst, g) => (SEVERITY_SCALE.indexOf(g.severity) > SEVERITY_SCALE.indexOf(worst) ? g.severity : worst), grades[0]!.severity);
+/** The most severe of a finding's grades (all on the scale). */
+const mostSevere = (grades: readonly Grade[], scale: readonly string[]): string =>
+  grades.reduce((worst, g) => (scale.indexOf(g.severity) > scale.indexOf(worst) ? g.severity : worst), grades[0]!.severity);
 
 /**
  * Report sections from the header mentions the matcher found (report-section concepts): a header

@@ -44,6 +44,10 @@ export interface ContextRules {
   shortSections: ReadonlySet<Section>;
   severity: TokenTrie<string>;
   side: TokenTrie<string>;
+  /** Severity values mildest first (modifiers.json `severityScale`). */
+  severityScale: readonly string[];
+  /** Side values a severity may grade side by side (modifiers.json `gradedSides`). */
+  gradedSides: ReadonlySet<string>;
 }
 
 export interface RuleHit<V> {
@@ -97,6 +101,8 @@ export function compileRules(
     shortSections: new Set(shortSections),
     severity: valueTrie(modifiers.severity),
     side: valueTrie(modifiers.side),
+    severityScale: modifiers.severityScale,
+    gradedSides: new Set(modifiers.gradedSides),
   };
 }
 
