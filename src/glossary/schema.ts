@@ -141,12 +141,6 @@ export const cuesSchema = z
     stated: z.array(phrase).default([]),
     /** The assertion of a finding with no cue, by report section. */
     sectionDefaults: z.partialRecord(sectionSchema, z.enum(['present', 'absent', 'possible'])).default({}),
-    /**
-     * Categories whose findings a section with a default states as facts even with no stating word
-     * ("HISTORY: Breast cancer.", "HISTORY: L4-5 laminectomy."): an operation or a cancer named there is
-     * background, not the question the exam answers.
-     */
-    factCategories: z.array(categorySchema).default([]),
   })
   .strict();
 export type CueData = z.infer<typeof cuesSchema>;

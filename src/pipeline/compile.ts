@@ -39,7 +39,7 @@ export function compileEngine(data: GlossaryData): Engine {
   return {
     version: data.version,
     concepts: new Map(data.concepts.map((c) => [c.id, c])),
-    roles: new Map(data.concepts.map((c) => [c.id, roleOf(c, new Set(data.cues.factCategories))])),
+    roles: new Map(data.concepts.map((c) => [c.id, roleOf(c)])),
     matcher: {
       trie,
       fuzzy,
@@ -54,15 +54,9 @@ export function compileEngine(data: GlossaryData): Engine {
   };
 }
 
-function roleOf(concept: Concept, factCategories: ReadonlySet<string>): MentionRole {
+function roleOf(concept: Concept): MentionRole {
   const finding = isFinding(concept);
-  return {
-    finding,
-    located: finding || concept.category === 'anatomy',
-    section: concept.section,
-    alwaysPresent: concept.alwaysPresent,
-    fact: factCategories.has(concept.category),
-  };
+  return { finding, located: finding || concept.category === 'anatomy', section: concept.section, alwaysPresent: concept.alwaysPresent };
 }
 
 /** The typo correction of every key in the table (all numbered by now), as a key id or -1. */

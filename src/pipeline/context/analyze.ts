@@ -57,8 +57,6 @@ export interface MentionRole {
   located: boolean;
   /** A term that states its own polarity ("no abnormality"): always present (`alwaysPresent` in its data). */
   alwaysPresent?: boolean | undefined;
-  /** A finding a section's default does not hedge: an operation or a cancer in the history (`factCategories`). */
-  fact?: boolean | undefined;
 }
 
 const MODIFIER_WINDOW = 6;
@@ -280,6 +278,8 @@ export function analyzeContext(
     fwd[i] = scope;
     if (i === n) break;
     const ended = cueEndAt[i];
+    // "? cord compression, known metastases": a question mark before a term questions its clause only.
+    if (scope.pos?.value === PREFIX_QUESTION && (tokens[i]!.key === ',' || ended?.value.kind === 'stated')) scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
     if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
@@ -375,7 +375,7 @@ export function analyzeContext(
     // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact.
     const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
     const header = sections.headerOf[k];
-    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && role.fact !== true && !isStated(m)) {
+    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m)) {
       const start = tokens[header.from]!.start;
       const end = tokens[header.to - 1]!.end;
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };

@@ -8,17 +8,25 @@ const END = new Set(['.', '!', '?']);
 const DIGITS = /^\d+$/;
 const LOWER_START = /^\p{Ll}/u;
 
+/** Tokens after which a question mark opens a question rather than ends one ("HISTORY: ? mets", "Back pain, ? disc"). */
+const OPENERS = new Set([':', ',', ';', '.', '(', '-', '?']);
+
 /**
  * Whether token i is a question mark written before a term, as clinical notes do ("? cord compression",
- * "?spondylolysis"): at the start of a line, after white space or a colon, with a word after it on its
- * line. It questions what follows it and ends no sentence.
+ * "?spondylolysis"): with a word after it on its line, and at the start of a line or after an opener,
+ * or after a space when the next word is not capitalised ("focus at L2 ? haemangioma"; but "Spinal
+ * mets ? Back pain for 3 months" asks about the mets). It questions what follows it, and starts a sentence.
  */
 export function isPrefixQuestion(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
   if (t.key !== '?' || next === undefined || next.newlinesBefore > 0 || next.kind !== 'word') return false;
-  return i === 0 || t.newlinesBefore > 0 || t.spaceBefore || tokens[i - 1]!.key === ':';
+  if (i === 0 || t.newlinesBefore > 0 || OPENERS.has(tokens[i - 1]!.key)) return true;
+  return t.spaceBefore && !CAPITALISED.test(next.raw);
 }
+
+/** A word with a capital and then a lower-case letter ("Back"); "L3" and "MRI" are not. */
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /** Sentence index of every token (a plain array: see `ints` in analyze.ts on typed arrays). */
 export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet<string>): number[] {
@@ -29,7 +37,7 @@ export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet
     if (i > 0) {
       const prev = tokens[i - 1]!;
       let boundary = false;
-      if (t.newlinesBefore >= 2) boundary = true;
+      if (t.newlinesBefore >= 2 || isPrefixQuestion(tokens, i)) boundary = true;
       else if (t.newlinesBefore === 1) {
         const continues = LOWER_START.test(t.raw) && (prev.kind === 'word' || prev.key === ',');
         boundary = !continues;
