@@ -393,6 +393,12 @@ describe('sections', () => {
     expect(find(text, 'Disc bulge').section).toBe('findings');
     expect(find(text, 'Disc bulge').assertion).toBe('present');
   });
+  // Regression: pasted with no blank line and no findings header, the level paragraphs were history (possible).
+  it('... and at a line that opens on a level heading', () => {
+    const text = 'HISTORY: Status post L4-5 microdiscectomy.\nL5-S1: Severe right foraminal narrowing.';
+    expect(find(text, 'foraminal narrowing')).toMatchObject({ section: 'findings', assertion: 'present' });
+    expect(find(text, 'microdiscectomy').section).toBe('history');
+  });
 });
 
 describe('shared head words ("spinal canal or foraminal stenosis")', () => {

@@ -632,7 +632,8 @@ const mostSevere = (grades: readonly Grade[], scale: readonly string[]): string 
 /**
  * Report sections from the header mentions the matcher found (report-section concepts): a header
  * counts when it stands in header position, or starts a sentence before ":" in text pasted without
- * line breaks. Short sections (history, comparison...) end at a blank line. Returned per mention
+ * line breaks. Short sections (history, comparison...) end at a blank line or a line that opens on a
+ * level heading ("L5-S1: ..."). Returned per mention
  * (the section and header in force where it starts), with header tokens marked per token.
  */
 function sectionsOf(
@@ -650,6 +651,11 @@ function sectionsOf(
     const sentenceStart = m.from > 0 && sentences[m.from] !== sentences[m.from - 1];
     if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.push({ from: m.from, to: m.to, section });
   });
+  // Lines that open on a level heading ("L5-S1: ..."): they are findings, whatever short section came before.
+  const levelLines = new Set<number>();
+  for (const m of mentions) {
+    if (m.level !== undefined && m.level.kind !== 'root' && (m.from === 0 || tokens[m.from]!.newlinesBefore > 0) && tokens[m.to]?.key === ':') levelLines.add(m.from);
+  }
   const sectionOf = new Array<Section>(mentions.length);
   const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
   const headerAt = ints(tokens.length);
@@ -658,7 +664,7 @@ function sectionsOf(
   let next = 0;
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
-    if (tokens[i]!.newlinesBefore >= 2 && rules.shortSections.has(current)) {
+    if ((tokens[i]!.newlinesBefore >= 2 || levelLines.has(i)) && rules.shortSections.has(current)) {
       current = 'findings';
       header = undefined;
     }
