@@ -297,6 +297,19 @@ describe('severity by side', () => {
   ])('but stays absent when nothing else is graded: %s', (_name, text) => {
     expect(find(text, 'foraminal narrowing').assertion).toBe('absent');
   });
+  // Regression: grades written after the finding were not read at all ("Foraminal stenosis: mild on
+  // the right, severe on the left" had no severity).
+  it.each([
+    ['after a comma', 'Foraminal stenosis, severe on the right and mild on the left.', 'Foraminal stenosis', 'severe', ['right', 'left'], [['severe', ['right']], ['mild', ['left']]]],
+    ['after a colon', 'Foraminal stenosis: mild on the right, severe on the left.', 'Foraminal stenosis', 'severe', ['right', 'left'], [['mild', ['right']], ['severe', ['left']]]],
+    ['one grade after a copula', 'The foraminal stenosis is moderate on the left.', 'foraminal stenosis', 'moderate', ['left'], []],
+    ['one grade after a comma', 'Disc bulge, severe on the right, with stenosis.', 'Disc bulge', 'severe', ['right'], []],
+    ['not the grade of the next finding', 'Disc bulge, mild left foraminal stenosis.', 'Disc bulge', null, [], []],
+  ])('grades after the finding: %s', (_name, text, phrase, severity, side, grades) => {
+    const a = find(text, phrase);
+    expect(a).toMatchObject({ severity, side });
+    expect(a.grades.map((g) => [g.severity, g.side])).toEqual(grades);
+  });
   it('a shared head with a side of its own takes that side\'s grade', () => {
     expect(find('Severe right and mild left lateral recess and left foraminal stenosis.', 'foraminal stenosis')).toMatchObject({ severity: 'mild', side: ['left'], grades: [] });
   });

@@ -531,6 +531,41 @@ export function analyzeContext(
   };
 
   /**
+   * Grades written after a finding, in its clause ("foraminal stenosis, severe on the right and mild on
+   * the left", "the stenosis is moderate on the left"): a severity then its sides, joined by "and", "or"
+   * or ","; each severity on the scale and each side one of the graded sides; and no finding right
+   * after a grade's sides ("disc bulge, mild left foraminal stenosis" grades the stenosis).
+   * Returned even when there is one, or when they agree; the caller decides what to take.
+   */
+  const gradesAfter = (m: Mention): Grade[] => {
+    const sentence = sentences[m.from]!;
+    const end = Math.min(n, m.to + SCAN_LIMIT);
+    let i = m.to;
+    while (i < end && sentences[i] === sentence && severityAt[i] === undefined && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
+    const grades: Grade[] = [];
+    while (i < end && sentences[i] === sentence) {
+      const severity = severityAt[i];
+      if (severity === undefined || !rules.severityScale.includes(severity.value)) break;
+      const grade: Grade = { severity: severity.value, side: [] };
+      let j = severity.to;
+      for (let side = sideAt[j]; j < end && side !== undefined; side = sideAt[j]) {
+        if (!rules.gradedSides.has(side.value)) return NO_GRADES;
+        if (!grade.side.includes(side.value)) grade.side.push(side.value);
+        j = side.to;
+      }
+      if (grade.side.length === 0) break;
+      // "Disc bulge, mild left foraminal stenosis": these words grade the finding that follows them.
+      if (j < n && (finding[j]! & START) !== 0) return NO_GRADES;
+      grades.push(grade);
+      i = j;
+      if (i >= end || sentences[i] !== sentence || (tokens[i]!.key !== 'and' && tokens[i]!.key !== 'or' && tokens[i]!.key !== ',')) break;
+      i++;
+      if (tokens[i]?.key === 'and' && sentences[i] === sentence) i++;
+    }
+    return grades.length === 0 ? NO_GRADES : grades;
+  };
+
+  /**
    * The side words that a negation inside a finding's own list of grades denies, when another side is
    * graded ("mild left and no right foraminal narrowing", "no right and mild left ..."): the finding
    * is there, on the other side. Undefined unless `negation`, the cue that decided the finding, sits
@@ -616,9 +651,17 @@ export function analyzeContext(
       ignored = undefined;
       side = side.filter((s) => !denied.includes(s));
     }
-    const graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
+    let graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
+    let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
+    // "Foraminal stenosis, severe on the right and mild on the left": grades written after the finding.
+    const after = role.finding && graded === NO_GRADES ? gradesAfter(m) : NO_GRADES;
+    if (after.length > 1 || (after.length === 1 && (severity === null || severity === after[0]!.severity))) {
+      if (after.length > 1) graded = after;
+      else severity = after[0]!.severity;
+      side = [...new Set([...side, ...after.flatMap((g) => g.side)])];
+    }
     const grades = graded === NO_GRADES ? [] : graded;
-    const severity = grades.length > 0 ? mostSevere(grades, rules.severityScale) : role.finding ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
+    if (grades.length > 0) severity = mostSevere(grades, rules.severityScale);
     const at = role.located || m.level !== undefined ? levelsOf(m) : NONE;
     const levels = at === NONE ? [] : at;
     return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
