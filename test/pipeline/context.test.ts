@@ -305,6 +305,14 @@ describe('severity by side', () => {
     ['one grade after a copula', 'The foraminal stenosis is moderate on the left.', 'foraminal stenosis', 'moderate', ['left'], []],
     ['one grade after a comma', 'Disc bulge, severe on the right, with stenosis.', 'Disc bulge', 'severe', ['right'], []],
     ['not the grade of the next finding', 'Disc bulge, mild left foraminal stenosis.', 'Disc bulge', null, [], []],
+    // A reviewer's cases: what follows the sides decides whose grade it is.
+    ['... nor of a finding after more side words', 'Disc bulge, mild left and right foraminal stenosis.', 'Disc bulge', null, [], []],
+    ['... nor of a nerve root named next', 'Disc bulge, mild left L5 nerve root impingement.', 'Disc bulge', null, [], []],
+    ['not a second side without its own grade', 'Foraminal stenosis, mild on the left and the right.', 'Foraminal stenosis', null, [], []],
+    ['not one side of a bilateral finding', 'Bilateral foraminal stenosis, severe on the right.', 'foraminal stenosis', null, ['bilateral'], []],
+    ['not a past grade', 'Foraminal stenosis, which was severe on the right, has improved.', 'Foraminal stenosis', null, [], []],
+    ['not the cause named before it', 'Foraminal stenosis secondary to disc bulge, severe on the right.', 'disc bulge', null, [], []],
+    ['not a position', 'Disc protrusion, slightly left of midline.', 'Disc protrusion', null, [], []],
   ])('grades after the finding: %s', (_name, text, phrase, severity, side, grades) => {
     const a = find(text, phrase);
     expect(a).toMatchObject({ severity, side });
@@ -411,6 +419,12 @@ describe('sections', () => {
     const text = 'HISTORY: Status post L4-5 microdiscectomy.\nL5-S1: Severe right foraminal narrowing.';
     expect(find(text, 'foraminal narrowing')).toMatchObject({ section: 'findings', assertion: 'present' });
     expect(find(text, 'microdiscectomy').section).toBe('history');
+  });
+  it.each([
+    ['a line ending in a colon', 'HISTORY: Back pain.\nPrior MRI 2020:\nL4-5: canal stenosis.'],
+    ['a line ending in "of"', 'Clinical details: Prior history of\nL4-5: disc herniation.'],
+  ])('... but not after %s, which leads into it', (_name, text) => {
+    expect(find(text, text.includes('canal') ? 'canal stenosis' : 'disc herniation').section).toBe('history');
   });
 });
 

@@ -64,6 +64,10 @@ const IN = 1;
 const START = 2;
 const END = 4;
 const BIDIRECTIONAL_WINDOW = 4;
+/** Punctuation that ends a clause of grades ("..., severe on the right."). */
+const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
+/** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
+const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
 const STATED_WORDS = 3;
 /**
@@ -539,13 +543,18 @@ export function analyzeContext(
    */
   const gradesAfter = (m: Mention): Grade[] => {
     const sentence = sentences[m.from]!;
+    // "... secondary to disc bulge, severe on the right": the grade is the first finding's.
+    if (m.from > 0 && CAUSE_WORDS.has(tokens[m.from - 1]!.key)) return NO_GRADES;
     const end = Math.min(n, m.to + SCAN_LIMIT);
+    const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
     let i = m.to;
-    while (i < end && sentences[i] === sentence && severityAt[i] === undefined && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
+    // (Not "was": "which was severe on the right, is now mild" is a grade of the past.)
+    while (inClause(i) && severityAt[i] === undefined && tokens[i]!.key !== 'was' && tokens[i]!.key !== 'were' && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
     const grades: Grade[] = [];
-    while (i < end && sentences[i] === sentence) {
+    while (inClause(i)) {
       const severity = severityAt[i];
-      if (severity === undefined || !rules.severityScale.includes(severity.value)) break;
+      // An adverb grades the word after it ("slightly left of midline"), not the finding.
+      if (severity === undefined || !rules.severityScale.includes(severity.value) || (severity.to - severity.from === 1 && tokens[i]!.key.endsWith('ly'))) return NO_GRADES;
       const grade: Grade = { severity: severity.value, side: [] };
       let j = severity.to;
       for (let side = sideAt[j]; j < end && side !== undefined; side = sideAt[j]) {
@@ -553,14 +562,16 @@ export function analyzeContext(
         if (!grade.side.includes(side.value)) grade.side.push(side.value);
         j = side.to;
       }
-      if (grade.side.length === 0) break;
-      // "Disc bulge, mild left foraminal stenosis": these words grade the finding that follows them.
-      if (j < n && (finding[j]! & START) !== 0) return NO_GRADES;
+      if (grade.side.length === 0) return NO_GRADES;
       grades.push(grade);
-      i = j;
-      if (i >= end || sentences[i] !== sentence || (tokens[i]!.key !== 'and' && tokens[i]!.key !== 'or' && tokens[i]!.key !== ',')) break;
-      i++;
-      if (tokens[i]?.key === 'and' && sentences[i] === sentence) i++;
+      // A grade ends its clause, or another grade follows ("severe on the right and mild on the left");
+      // anything else ("mild left and right foraminal stenosis", "mild left L5 nerve root") grades something else.
+      const key = inClause(j) ? tokens[j]!.key : '.';
+      if (CLAUSE_ENDS.has(key) || isScopeBreak(j)) break;
+      let next = key === ',' || key === 'and' || key === 'or' ? j + 1 : j;
+      if (key === ',' && tokens[next]?.key === 'and') next++;
+      if (next === j || !inClause(next) || severityAt[next] === undefined) return NO_GRADES;
+      i = next;
     }
     return grades.length === 0 ? NO_GRADES : grades;
   };
@@ -654,8 +665,10 @@ export function analyzeContext(
     let graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
     let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
     // "Foraminal stenosis, severe on the right and mild on the left": grades written after the finding.
-    const after = role.finding && graded === NO_GRADES ? gradesAfter(m) : NO_GRADES;
-    if (after.length > 1 || (after.length === 1 && (severity === null || severity === after[0]!.severity))) {
+    // (Not after a negated finding, and one grade only where the finding has no side of its own:
+    // "bilateral foraminal stenosis, severe on the right" does not make it severe on both sides.)
+    const after = role.finding && graded === NO_GRADES && assertion !== 'absent' ? gradesAfter(m) : NO_GRADES;
+    if (after.length > 1 || (after.length === 1 && side.length === 0 && (severity === null || severity === after[0]!.severity))) {
       if (after.length > 1) graded = after;
       else severity = after[0]!.severity;
       side = [...new Set([...side, ...after.flatMap((g) => g.side)])];
@@ -695,9 +708,12 @@ function sectionsOf(
     if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.push({ from: m.from, to: m.to, section });
   });
   // Lines that open on a level heading ("L5-S1: ..."): they are findings, whatever short section came before.
+  // Not after a line that leads into it ("Prior MRI 2020:", "History of") or a bare header ("History:").
   const levelLines = new Set<number>();
   for (const m of mentions) {
-    if (m.level !== undefined && m.level.kind !== 'root' && (m.from === 0 || tokens[m.from]!.newlinesBefore > 0) && tokens[m.to]?.key === ':') levelLines.add(m.from);
+    if (m.level === undefined || m.level.kind === 'root' || tokens[m.to]?.key !== ':') continue;
+    const before = tokens[m.from - 1];
+    if (m.from === 0 || (tokens[m.from]!.newlinesBefore > 0 && before!.key !== ':' && !LEAD_WORDS.has(before!.key))) levelLines.add(m.from);
   }
   const sectionOf = new Array<Section>(mentions.length);
   const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
@@ -725,6 +741,9 @@ function sectionsOf(
   }
   return { sectionOf, headerOf, headerAt };
 }
+
+/** Words a line may end on that lead into the next one ("Prior history of\nL4-5: ..."). */
+const LEAD_WORDS: ReadonlySet<string> = new Set(['of', 'at', 'with', 'for', 'in', 'on', 'and', 'to', 'from', 'by', 'the', 'showed', 'shows', 'demonstrated', 'revealed']);
 
 /** Whether every level is one of the heading's levels, or a vertebra at either end of one ("L5-S1": L5 and S1). */
 const covers = (heading: readonly string[], levels: readonly string[]): boolean =>
