@@ -648,6 +648,8 @@ export function analyzeContext(
     return heading ?? NONE;
   };
 
+  // The first severity hit at or after the mention being decided (mentions come in text order).
+  let nextSeverity = 0;
   return mentions.map((m, k) => {
     const role = roles[k]!;
     let { assertion, cue } = assertionOf(m, role, k);
@@ -667,7 +669,11 @@ export function analyzeContext(
     // "Foraminal stenosis, severe on the right and mild on the left": grades written after the finding.
     // (Not after a negated finding, and one grade only where the finding has no side of its own:
     // "bilateral foraminal stenosis, severe on the right" does not make it severe on both sides.)
-    const after = role.finding && graded === NO_GRADES && assertion !== 'absent' ? gradesAfter(m) : NO_GRADES;
+    // (Looked for only when a severity word follows in the sentence, near enough: most findings have none.)
+    while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
+    const ahead = severityHits[nextSeverity];
+    const near = ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from];
+    const after = near && role.finding && graded === NO_GRADES && assertion !== 'absent' ? gradesAfter(m) : NO_GRADES;
     if (after.length > 1 || (after.length === 1 && side.length === 0 && (severity === null || severity === after[0]!.severity))) {
       if (after.length > 1) graded = after;
       else severity = after[0]!.severity;
