@@ -142,6 +142,7 @@ describe('a finding the history states as a fact is present', () => {
     ['to be treated', 'HISTORY: To be treated with radiotherapy.', 'radiotherapy', 'possible', 'HISTORY'],
     ['suggested', 'HISTORY: Prior imaging suggested discitis.', 'discitis', 'possible', 'suggested'],
     ['a question mark in the history', 'HISTORY: ? metastasis.', 'metastasis', 'possible', '?'],
+    ['exclude', 'Clinical notes: Weight loss. Exclude sinister pathology.', 'sinister pathology', 'possible', 'Exclude'],
   ]);
 });
 
