@@ -670,10 +670,12 @@ export function analyzeContext(
     // (Not after a negated finding, and one grade only where the finding has no side of its own:
     // "bilateral foraminal stenosis, severe on the right" does not make it severe on both sides.)
     // (Looked for only when a severity word follows in the sentence, near enough: most findings have none.)
-    while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
-    const ahead = severityHits[nextSeverity];
-    const near = ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from];
-    const after = near && role.finding && graded === NO_GRADES && assertion !== 'absent' ? gradesAfter(m) : NO_GRADES;
+    let after = NO_GRADES;
+    if (role.finding && graded === NO_GRADES && assertion !== 'absent') {
+      while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
+      const ahead = severityHits[nextSeverity];
+      if (ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from]) after = gradesAfter(m);
+    }
     if (after.length > 1 || (after.length === 1 && side.length === 0 && (severity === null || severity === after[0]!.severity))) {
       if (after.length > 1) graded = after;
       else severity = after[0]!.severity;
@@ -715,12 +717,11 @@ function sectionsOf(
   });
   // Lines that open on a level heading ("L5-S1: ..."): they are findings, whatever short section came before.
   // Not after a line that leads into it ("Prior MRI 2020:", "History of") or a bare header ("History:").
-  const levelLines = new Set<number>();
-  for (const m of mentions) {
-    if (m.level === undefined || m.level.kind === 'root' || tokens[m.to]?.key !== ':') continue;
-    const before = tokens[m.from - 1];
-    if (m.from === 0 || (tokens[m.from]!.newlinesBefore > 0 && before!.key !== ':' && !LEAD_WORDS.has(before!.key))) levelLines.add(m.from);
-  }
+  const opensLevelLine = (m: Mention | undefined, i: number): boolean => {
+    if (m === undefined || m.from !== i || m.level === undefined || m.level.kind === 'root' || tokens[m.to]?.key !== ':') return false;
+    const before = tokens[i - 1]!;
+    return before.key !== ':' && !LEAD_WORDS.has(before.key);
+  };
   const sectionOf = new Array<Section>(mentions.length);
   const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
   const headerAt = ints(tokens.length);
@@ -729,7 +730,8 @@ function sectionsOf(
   let next = 0;
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
-    if ((tokens[i]!.newlinesBefore >= 2 || levelLines.has(i)) && rules.shortSections.has(current)) {
+    // (mentions[k] is the first mention at or after token i: every one before it has its section.)
+    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (tokens[i]!.newlinesBefore > 0 && opensLevelLine(mentions[k], i)))) {
       current = 'findings';
       header = undefined;
     }
