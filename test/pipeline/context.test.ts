@@ -105,6 +105,17 @@ describe('more negation and hedging wording', () => {
     [', consistent with ends a negation', 'Cystic lesion without enhancement, consistent with a Tarlov cyst.', 'Tarlov cyst', 'present', null],
     ['... but "not consistent with" still negates', 'It is not consistent with metastasis.', 'metastasis', 'absent', 'not'],
     ['other than ends a negation', 'No stenosis other than mild foraminal narrowing.', 'foraminal narrowing', 'present', null],
+    // A final reviewer's everyday sentences (227): these were wrong before the session too.
+    ['no longer present', 'The previously described cord compression is no longer present.', 'cord compression', 'absent', 'is no longer present'],
+    ['nil', 'Nil cord compression.', 'cord compression', 'absent', 'Nil'],
+    [': nil', 'Stenosis: nil.', 'Stenosis', 'absent', ': nil'],
+    [': no.', 'Cord compression: no.', 'Cord compression', 'absent', ': no.'],
+    ['... but not ": no significant change"', 'Foraminal stenosis: no significant change.', 'Foraminal stenosis', 'present', null],
+    ['no progression of', 'No progression of the known T12 compression fracture.', 'compression fracture', 'present', null],
+    ['no worsening of', 'No worsening of the moderate canal stenosis.', 'canal stenosis', 'present', null],
+    ['"and" and a severity after a negated finding', 'There is no canal stenosis and moderate left foraminal stenosis.', 'foraminal stenosis', 'present', null],
+    ['thought unlikely', 'Discitis is thought unlikely.', 'Discitis', 'possible', 'is thought unlikely'],
+    ['raises the possibility of', 'This raises the possibility of an epidural abscess.', 'epidural abscess', 'possible', 'raises the possibility of'],
     ['... and so does beyond mild', 'No stenosis beyond mild foraminal narrowing.', 'foraminal narrowing', 'present', null],
     ['and a new ends a negation', 'Interval resolution of the L4-5 disc extrusion, and a new L3-4 disc protrusion.', 'disc protrusion', 'present', null],
     // A reviewer's 229 sentences found these wrong with wording tried and taken back: "beyond" as a

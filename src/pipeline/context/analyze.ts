@@ -4,8 +4,9 @@
 // (glossary/_context); the algorithm and its scopes are here:
 // - a forward cue governs the mentions after it up to the end of its sentence or a terminator;
 //   a backward cue governs the mentions before it back to the start of the sentence or a terminator;
-// - a comma followed by a severity word ("No fracture, mild bulge") also ends a forward scope, since
-//   a negated list does not grade its items;
+// - a comma followed by a severity word ("No fracture, mild bulge"), or "and" after a finding ("no
+//   canal stenosis and moderate foraminal stenosis"), also ends a forward scope, since a negated
+//   list does not grade its items;
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
 // - the nearest governing cue wins; on a tie, negation wins; a linking possibility cue ("suggestive
 //   of") leaves in charge a negation that opens its clause ("No X suggestive of Y"), and an infinitive
@@ -289,8 +290,8 @@ export function analyzeContext(
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
       else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negOpens, passed.negNear, governsLink(scope, ended.value));
       else scope = passed;
-    } else if (tokens[i]!.key === ',' && severityAt[i + 1] !== undefined) {
-      scope = EMPTY; // "No fracture, mild disc bulge": a negated list does not grade its items
+    } else if ((tokens[i]!.key === ',' || (tokens[i]!.key === 'and' && i > 0 && (finding[i - 1]! & END) !== 0)) && severityAt[i + 1] !== undefined) {
+      scope = EMPTY; // "No fracture, mild disc bulge", "no canal stenosis and moderate foraminal stenosis": a negated list does not grade its items
     } else if (scope.negNear && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
       scope = scopeOf(scope.neg, scope.pos, scope.negOpens, false, scope.linked);
     }
