@@ -198,8 +198,10 @@ export const textSchema = z
     capsWords: z.array(z.string().min(1)),
     noSentenceEnd: z.array(z.string().min(1)),
     fuzzyProtected: z.array(z.string().min(1)),
-    /** Sections that end at the first blank line. */
+    /** Sections that end at the first blank line (or at a line that opens on a level heading). */
     shortSections: z.array(sectionSchema).default([]),
+    /** Words a line may end on that lead into the next one ("Prior history of\nL4-5: ..."): the level line is still in the section. */
+    leadWords: z.array(z.string().min(1)).default([]),
     /** Characters that open a list item. */
     listBullets: z.array(z.string().min(1)).default([]),
   })

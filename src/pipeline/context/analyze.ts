@@ -667,10 +667,10 @@ export function analyzeContext(
     }
     let graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
     let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
-    // "Foraminal stenosis, severe on the right and mild on the left": grades written after the finding.
-    // (Not after a negated finding, and one grade only where the finding has no side of its own:
-    // "bilateral foraminal stenosis, severe on the right" does not make it severe on both sides.)
-    // (Looked for only when a severity word follows in the sentence, near enough: most findings have none.)
+    // Grades written after the finding ("foraminal stenosis, severe on the right and mild on the left"),
+    // looked for only when a severity word follows near it in its sentence, and not after a negated
+    // finding. One such grade is taken only by a finding with no side of its own: "bilateral foraminal
+    // stenosis, severe on the right" is not severe on both sides.
     let after = NO_GRADES;
     if (role.finding && graded === NO_GRADES && assertion !== 'absent') {
       while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
@@ -698,8 +698,8 @@ const mostSevere = (grades: readonly Grade[], scale: readonly string[]): string 
  * Report sections from the header mentions the matcher found (report-section concepts): a header
  * counts when it stands in header position, or starts a sentence before ":" in text pasted without
  * line breaks. Short sections (history, comparison...) end at a blank line or a line that opens on a
- * level heading ("L5-S1: ..."). Returned per mention
- * (the section and header in force where it starts), with header tokens marked per token.
+ * level heading ("L5-S1: ..."). Returned per mention (the section and header in force where it
+ * starts), with header tokens marked per token.
  */
 function sectionsOf(
   tokens: readonly Token[],
@@ -721,7 +721,7 @@ function sectionsOf(
   const opensLevelLine = (m: Mention | undefined, i: number): boolean => {
     if (m === undefined || m.from !== i || m.level === undefined || m.level.kind === 'root' || tokens[m.to]?.key !== ':') return false;
     const before = tokens[i - 1]!;
-    return before.key !== ':' && !LEAD_WORDS.has(before.key);
+    return before.key !== ':' && !rules.words.lead.hasToken(before);
   };
   const sectionOf = new Array<Section>(mentions.length);
   const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
@@ -750,9 +750,6 @@ function sectionsOf(
   }
   return { sectionOf, headerOf, headerAt };
 }
-
-/** Words a line may end on that lead into the next one ("Prior history of\nL4-5: ..."). */
-const LEAD_WORDS: ReadonlySet<string> = new Set(['of', 'at', 'with', 'for', 'in', 'on', 'and', 'to', 'from', 'by', 'the', 'showed', 'shows', 'demonstrated', 'revealed']);
 
 /** Whether every level is one of the heading's levels, or a vertebra at either end of one ("L5-S1": L5 and S1). */
 const covers = (heading: readonly string[], levels: readonly string[]): boolean =>

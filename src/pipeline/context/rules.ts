@@ -35,6 +35,8 @@ export interface ContextWords {
   near: WordSet;
   /** Opening a list item. */
   bullets: WordSet;
+  /** Ending a line that leads into the next one ("Prior history of\nL4-5: ..."). */
+  lead: WordSet;
 }
 
 export interface ContextRules {

@@ -1,7 +1,8 @@
 // Sentence segmentation over tokens: the scope of every ConText cue ends at a sentence boundary.
-// A boundary follows ".", "!" or "?" (not in "3.5", after "vs", or in "? cord compression"), precedes a blank line, and
-// precedes a line break unless the new line visibly continues the sentence (a lower-case word
-// after a word or comma, as in hard-wrapped text).
+// A boundary follows ".", "!" or "?" (not in "3.5", after "vs", or in "? cord compression"),
+// precedes a question mark written before a term, precedes a blank line, and precedes a line break
+// unless the new line visibly continues the sentence (a lower-case word after a word or comma, as in
+// hard-wrapped text).
 import type { Token } from '../text/tokenize.js';
 
 const END = new Set(['.', '!', '?']);
@@ -10,6 +11,8 @@ const LOWER_START = /^\p{Ll}/u;
 
 /** Tokens after which a question mark opens a question rather than ends one ("HISTORY: ? mets", "Back pain, ? disc"). */
 const OPENERS = new Set([':', ',', ';', '.', '(', '-', '?']);
+/** A word with a capital and then a lower-case letter ("Back"); "L3" and "MRI" are not. */
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /**
  * Whether token i is a question mark written before a term, as clinical notes do ("? cord compression",
@@ -24,9 +27,6 @@ export function isPrefixQuestion(tokens: readonly Token[], i: number): boolean {
   if (i === 0 || t.newlinesBefore > 0 || OPENERS.has(tokens[i - 1]!.key)) return true;
   return t.spaceBefore && !CAPITALISED.test(next.raw);
 }
-
-/** A word with a capital and then a lower-case letter ("Back"); "L3" and "MRI" are not. */
-const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /** Sentence index of every token (a plain array: see `ints` in analyze.ts on typed arrays). */
 export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet<string>): number[] {
