@@ -132,6 +132,19 @@ describe('more negation and hedging wording', () => {
     ['resorption of much of', 'Interval resorption of much of the disc extrusion.', 'disc extrusion', 'present', null],
     ['with residual ends a negation', 'Complete resorption of the extrusion with residual foraminal narrowing.', 'foraminal narrowing', 'present', null],
     ['substantially resolved', 'The edema has substantially resolved.', 'edema', 'present', null],
+    // Regressions found after the last session: each was reported the other way round.
+    ['a negated subject before its verb', 'No level demonstrates significant canal stenosis.', 'canal stenosis', 'absent', 'No level'],
+    ['... "none of the levels"', 'None of the levels demonstrates central canal stenosis.', 'central canal stenosis', 'absent', 'None of the levels'],
+    ['... but a verb later in the clause still ends the negation', 'Without contrast, the study shows a disc extrusion.', 'disc extrusion', 'present', null],
+    ['... and so does ", consistent with" right after a negation phrase', 'Epidural soft tissue without contrast enhancement, consistent with recurrent disc herniation.', 'recurrent disc herniation', 'present', null],
+    ['"with" and a severity after a negated finding', 'No canal stenosis with moderate foraminal narrowing.', 'foraminal narrowing', 'present', null],
+    ['... but "with" and a finding stays negated', 'No disc herniation with nerve root compression.', 'nerve root compression', 'absent', 'No'],
+    ['a hedge that ends its clause looks back', 'Metastasis unlikely.', 'Metastasis', 'possible', 'unlikely'],
+    ['... "suspected"', 'Pars defect suspected.', 'Pars defect', 'possible', 'suspected'],
+    ['... up to a comma', 'Metastasis unlikely, likely hemangioma.', 'Metastasis', 'possible', 'unlikely'],
+    ['... not over a negation before the finding', 'There is no significant canal stenosis suggested.', 'canal stenosis', 'absent', 'There is no'],
+    ['... not when a word follows it', 'Mild disc bulge, likely degenerative.', 'disc bulge', 'present', null],
+    ['"as suspected" is no hedge', 'Compression fracture as suspected.', 'Compression fracture', 'present', null],
   ]);
 });
 
@@ -291,6 +304,7 @@ describe('severity by side', () => {
     ['after a graded side', 'Mild left and no right foraminal narrowing.', 'mild', ['left']],
     ['... with a longer negation', 'Minimal left and no significant right foraminal narrowing.', 'minimal', ['left']],
     ['before a graded side', 'No right and mild left foraminal narrowing.', 'mild', ['left']],
+    ['after "but"', 'Moderate right but no significant left foraminal narrowing.', 'moderate', ['right']],
   ])('a negated side among graded ones leaves the finding present: %s', (_name, text, severity, side) => {
     expect(find(text, 'foraminal narrowing')).toMatchObject({ assertion: 'present', assertionCue: null, severity, side });
   });
@@ -308,6 +322,9 @@ describe('severity by side', () => {
     ['a position graded, not a side', 'Mild central and no right foraminal narrowing.'],
   ])('but stays absent when nothing else is graded: %s', (_name, text) => {
     expect(find(text, 'foraminal narrowing').assertion).toBe('absent');
+  });
+  it('... or when the negation reaches the finding itself', () => {
+    expect(find('Mild right and no left or central canal stenosis.', 'central canal stenosis').assertion).toBe('absent');
   });
   // Regression: grades written after the finding were not read at all ("Foraminal stenosis: mild on
   // the right, severe on the left" had no severity).

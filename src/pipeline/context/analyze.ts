@@ -4,9 +4,12 @@
 // (glossary/_context); the algorithm and its scopes are here:
 // - a forward cue governs the mentions after it up to the end of its sentence or a terminator;
 //   a backward cue governs the mentions before it back to the start of the sentence or a terminator;
-// - a comma followed by a severity word ("No fracture, mild bulge"), or "and" after a finding ("no
-//   canal stenosis and moderate foraminal stenosis"), also ends a forward scope, since a negated
-//   list does not grade its items;
+//   a terminator word right after a cue ends nothing ("No level demonstrates stenosis"), and a
+//   possibility cue that ends its clause looks back ("Metastasis unlikely.") unless a negation before
+//   the finding decides ("no stenosis suggested");
+// - a comma followed by a severity word ("No fracture, mild bulge"), or "and" or "with" after a
+//   finding ("no canal stenosis and moderate foraminal stenosis"), also ends a forward scope, since a
+//   negated list does not grade its items;
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
 // - the nearest governing cue wins; on a tie, negation wins; a linking possibility cue ("suggestive
 //   of") leaves in charge a negation that opens its clause ("No X suggestive of Y"), and an infinitive
@@ -178,6 +181,13 @@ function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
 /** One or two digits: the number of a numbered list item ("1.", "12)"). */
 const isListNumber = (raw: string): boolean => (raw.length === 1 || raw.length === 2) && isDigit(raw.charCodeAt(0)) && (raw.length === 1 || isDigit(raw.charCodeAt(1)));
 
+/** A negation inside a finding's list of grades: the sides it denies, and the severity and sides graded beside it. */
+interface DeniedSides {
+  denied: string[];
+  severity: string;
+  sides: string[];
+}
+
 interface LevelGroup {
   from: number;
   to: number;
@@ -285,24 +295,37 @@ export function analyzeContext(
     const ended = cueEndAt[i];
     // "? cord compression, known metastases": a question mark before a term questions its clause only.
     if (scope.pos?.value === PREFIX_QUESTION && (tokens[i]!.key === ',' || ended?.value.kind === 'stated')) scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
-    if (ended !== undefined) {
+    const key = tokens[i]!.key;
+    // "No level demonstrates stenosis": a terminator word right after a cue has nothing of its scope to end.
+    if (ended !== undefined && ended.value.kind === 'terminator' && tokens[ended.from]!.kind === 'word' && (scope.neg?.to === ended.from || scope.pos?.to === ended.from)) {
+      // (the scope goes on)
+    } else if ((key === ',' || ((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) && severityAt[i + 1] !== undefined) {
+      // "No fracture, mild disc bulge", "no canal stenosis and (or with) moderate foraminal stenosis":
+      // a negated list does not grade its items.
+      scope = EMPTY;
+    } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
       else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negOpens, passed.negNear, governsLink(scope, ended.value));
       else scope = passed;
-    } else if ((tokens[i]!.key === ',' || (tokens[i]!.key === 'and' && i > 0 && (finding[i - 1]! & END) !== 0)) && severityAt[i + 1] !== undefined) {
-      scope = EMPTY; // "No fracture, mild disc bulge", "no canal stenosis and moderate foraminal stenosis": a negated list does not grade its items
-    } else if (scope.negNear && (tokens[i]!.key === ',' || tokens[i]!.key === 'and')) {
+    } else if (scope.negNear && (key === ',' || key === 'and')) {
       scope = scopeOf(scope.neg, scope.pos, scope.negOpens, false, scope.linked);
     }
   }
+  /** Whether a clause ends just before token i: at the end of a sentence or line, or at a "," or clause-ending mark. */
+  const endsClause = (i: number): boolean => {
+    const t = tokens[i];
+    return t === undefined || sentences[i] !== sentences[i - 1] || t.newlinesBefore > 0 || t.key === ',' || CLAUSE_ENDS.has(t.key);
+  };
   const bwd = new Array<Scope>(n + 1);
   scope = EMPTY;
   bwd[n] = EMPTY;
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
     const started = cueAt[i];
-    if (started !== undefined) scope = passCue(scope, started, 'backward');
+    // "Metastasis unlikely.", "Pars defect suspected, ...": a hedge that ends its clause looks back.
+    if (started !== undefined && started.value.kind === 'possible' && started.value.direction === 'forward' && endsClause(started.to)) scope = scopeOf(scope.neg, started);
+    else if (started !== undefined) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
   }
 
@@ -369,7 +392,10 @@ export function analyzeContext(
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
       const after = bwd[m.to]!;
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
-      if (nearBwd !== undefined) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
+      // (A forward cue here is a hedge that ends its clause: it does not undo a negation before the
+      // finding, "no significant canal stenosis suggested".)
+      const undoes = nearBwd !== undefined && nearBwd.value.direction === 'forward' && (bestHit as RuleHit<CueRule> | undefined)?.value.kind === 'negated';
+      if (nearBwd !== undefined && !undoes) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
     }
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
@@ -581,10 +607,10 @@ export function analyzeContext(
    * The side words that a negation inside a finding's own list of grades denies, when another side is
    * graded ("mild left and no right foraminal narrowing", "no right and mild left ..."): the finding
    * is there, on the other side. Undefined unless `negation`, the cue that decided the finding, sits
-   * in such a list: the severity, side and joining words ("and", "or", ",") just before the finding,
-   * in its clause and within the window gradesOf reads.
+   * in such a list: the severity, side and joining words ("and", "or", ",", "but") just before the
+   * finding, in its clause and within the window gradesOf reads.
    */
-  const deniedSides = (m: Mention, negation: RuleHit<CueRule>): string[] | undefined => {
+  const deniedSides = (m: Mention, negation: RuleHit<CueRule>): DeniedSides | undefined => {
     const items: ('severity' | 'side' | 'negation' | 'joiner')[] = [];
     const values: string[] = [];
     const stop = Math.max(0, m.from - SCAN_LIMIT);
@@ -607,7 +633,7 @@ export function analyzeContext(
         items.push('negation');
         values.push('');
         i = negation.from;
-      } else if (tokens[i]!.key === 'and' || tokens[i]!.key === 'or' || tokens[i]!.key === ',') {
+      } else if (tokens[i]!.key === 'and' || tokens[i]!.key === 'or' || tokens[i]!.key === ',' || tokens[i]!.key === 'but') {
         items.push('joiner');
         values.push('');
       } else break;
@@ -620,11 +646,18 @@ export function analyzeContext(
     let k = at + 1;
     while (k < items.length && items[k] === 'side') k++;
     // Another side graded: a severity then a side, before the negation or after a joiner that follows its sides.
-    const graded = (from: number, to: number): boolean => {
-      for (let x = from; x + 1 < to; x++) if (items[x] === 'severity' && items[x + 1] === 'side') return true;
-      return false;
+    const graded = (from: number, to: number): number => {
+      for (let x = from; x + 1 < to; x++) if (items[x] === 'severity' && items[x + 1] === 'side') return x;
+      return -1;
     };
-    return graded(0, at) || (items[k] === 'joiner' && graded(k + 1, items.length)) ? values.slice(at + 1, k) : undefined;
+    // "Mild right and no left or central stenosis": the negation reaches the finding itself.
+    if (items[k] === 'joiner' && k + 1 === items.length) return undefined;
+    let x = graded(0, at);
+    if (x < 0 && items[k] === 'joiner') x = graded(k + 1, items.length);
+    if (x < 0) return undefined;
+    let y = x + 1;
+    while (y < items.length && items[y] === 'side') y++;
+    return { denied: values.slice(at + 1, k), severity: values[x]!, sides: values.slice(x + 1, y) };
   };
 
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
@@ -663,10 +696,11 @@ export function analyzeContext(
       ignored = bestHit;
       ({ assertion, cue } = assertionOf(m, role, k));
       ignored = undefined;
-      side = side.filter((s) => !denied.includes(s));
+      // ("Moderate right but no left ...": the graded side may lie beyond what the side words reach.)
+      side = [...new Set([...side.filter((s) => !denied.denied.includes(s)), ...denied.sides])];
     }
     let graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
-    let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? null) : null;
+    let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? denied?.severity ?? null) : null;
     // Grades written after the finding ("foraminal stenosis, severe on the right and mild on the left"),
     // looked for only when a severity word follows near it in its sentence, and not after a negated
     // finding. One such grade is taken only by a finding with no side of its own: "bilateral foraminal

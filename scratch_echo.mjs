@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { buildApp } from './dist/app.js';
+import { loadConfig } from './dist/config.js';
+import { loadGlossary } from './dist/glossary/loader.js';
+import { explainBodySchema, explainReplySchema } from './dist/http/schemas.js';
+import { compileEngine } from './dist/pipeline/compile.js';
+import { explain } from './dist/pipeline/explain.js';
+const engine = compileEngine(loadGlossary('glossary'));
+const reply = explain(engine, { text: readFileSync('/work/shared/corpus/reports/004.txt','utf8') });
+const app = await buildApp({ engine, config: loadConfig({ RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' }) });
+app.withTypeProvider().post('/v1/echo', { schema: { hide: true, body: explainBodySchema, response: { 200: explainReplySchema } } }, async () => reply);
+await app.listen({ port: 3995, host: '127.0.0.1' });
+process.on('SIGTERM', () => app.close().then(() => process.exit(0)));

@@ -1,0 +1,11 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+const [path, ...flags] = process.argv.slice(2);
+const srv = spawn('node', [...flags,'scratch_echo.mjs'], { stdio: 'inherit' });
+await new Promise(r=>setTimeout(r,2000));
+const one = JSON.stringify({ text: readFileSync('/work/shared/corpus/reports/004.txt','utf8') });
+await autocannon({ url: 'http://127.0.0.1:3995'+path, method:'POST', headers:{'content-type':'application/json'}, body: one, connections: 50, duration: 3 });
+const r = await autocannon({ url: 'http://127.0.0.1:3995'+path, method:'POST', headers:{'content-type':'application/json'}, body: one, connections: 50, duration: 10 });
+console.log(path, flags.join(' '), Math.round(r.requests.average), 'req/s p50', r.latency.p50, 'p99', r.latency.p99);
+srv.kill('SIGTERM'); await new Promise(r=>srv.on('exit', r));
