@@ -132,6 +132,8 @@ export const cuesSchema = z
     terminators: z.array(z.string().min(1)).min(1),
     /** Terminators that end only possibility scopes. */
     possibleTerminators: z.array(z.string().min(1)).default([]),
+    /** Terminators that end only negation scopes ("Possible marrow edema, consistent with fracture": still possible). */
+    negationTerminators: z.array(z.string().min(1)).default([]),
     /**
      * Words that state a finding as a fact where its section's default would make it possible
      * ("HISTORY: status post microdiscectomy", "known discitis", "history of ACDF"): a finding at most

@@ -145,6 +145,12 @@ describe('more negation and hedging wording', () => {
     ['... not over a negation before the finding', 'There is no significant canal stenosis suggested.', 'canal stenosis', 'absent', 'There is no'],
     ['... not when a word follows it', 'Mild disc bulge, likely degenerative.', 'disc bulge', 'present', null],
     ['"as suspected" is no hedge', 'Compression fracture as suspected.', 'Compression fracture', 'present', null],
+    // ", consistent with" ends a negation, not a hedge: what a possible finding is consistent with is possible too.
+    [', consistent with keeps a hedge', 'Questionable subtle marrow edema in L2, consistent with acute fracture.', 'fracture', 'possible', 'Questionable'],
+    ['... and so does , in keeping with', 'Possible small focus of enhancement, in keeping with granulation tissue.', 'granulation tissue', 'possible', 'Possible'],
+    ['... but ", consistent with the" names something known', 'Probable small disc extrusion, consistent with the left S1 radiculopathy.', 'radiculopathy', 'present', null],
+    ['", and" and a severity after a negated clause', 'Two Schmorl nodes, none of which have edema, and moderate facet arthropathy at L4-5.', 'facet arthropathy', 'present', null],
+    ['"and with" ends a negation', 'Fluid signal in the disc without enhancement and with endplate erosion.', 'endplate erosion', 'present', null],
   ]);
 });
 

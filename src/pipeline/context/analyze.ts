@@ -147,7 +147,11 @@ function governsLink(scope: Scope, rule: CueRule): boolean {
 /** The scope after a sweep passes a cue: a terminator ends scopes, a cue of the sweep's direction opens one. */
 function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'backward'): Scope {
   const rule = hit.value;
-  if (rule.kind === 'terminator') return rule.only === 'possible' ? (scope.neg === undefined ? EMPTY : scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear)) : EMPTY;
+  if (rule.kind === 'terminator') {
+    if (rule.only === 'possible') return scope.neg === undefined ? EMPTY : scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
+    if (rule.only === 'negated') return scope.pos === undefined ? EMPTY : scopeOf(undefined, scope.pos);
+    return EMPTY;
+  }
   if (rule.direction !== direction && rule.direction !== 'both') return scope;
   if (rule.kind === 'negated') return scopeOf(hit, scope.pos, scope.negOpens, scope.negNear, scope.linked);
   if (rule.kind === 'possible') return scopeOf(scope.neg, hit, scope.negOpens, scope.negNear, scope.linked);
@@ -299,9 +303,9 @@ export function analyzeContext(
     // "No level demonstrates stenosis": a terminator word right after a cue has nothing of its scope to end.
     if (ended !== undefined && ended.value.kind === 'terminator' && tokens[ended.from]!.kind === 'word' && (scope.neg?.to === ended.from || scope.pos?.to === ended.from)) {
       // (the scope goes on)
-    } else if ((key === ',' || ((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) && severityAt[i + 1] !== undefined) {
-      // "No fracture, mild disc bulge", "no canal stenosis and (or with) moderate foraminal stenosis":
-      // a negated list does not grade its items.
+    } else if ((key === ',' || ((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) && severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1] !== undefined) {
+      // "No fracture, mild disc bulge", "no canal stenosis and (or with) moderate foraminal stenosis",
+      // "none of which have edema, and moderate facet arthropathy": a negated list does not grade its items.
       scope = EMPTY;
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');

@@ -15,7 +15,7 @@ export interface CueRule {
   direction: Direction;
   phrase: string;
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
-  only?: 'possible';
+  only?: 'possible' | 'negated';
   /**
    * A linking possibility cue, which a negation before it in its clause overrides: any negation for an
    * infinitive ("to suggest"), one that opens the clause for the others ("suggestive of").
@@ -84,6 +84,7 @@ export function compileRules(
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
+  addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
   cueTrie.freeze();
 
