@@ -130,6 +130,8 @@ export const cuesSchema = z
       .strict(),
     pseudo: phraseList,
     terminators: z.array(z.string().min(1)).min(1),
+    /** Terminators that are verbs: they end no scope right after a cue, whose subject they follow ("No level demonstrates stenosis"). */
+    verbTerminators: z.array(z.string().min(1)).default([]),
     /** Terminators that end only possibility scopes. */
     possibleTerminators: z.array(z.string().min(1)).default([]),
     /** Terminators that end only negation scopes ("Possible marrow edema, consistent with fracture": still possible). */

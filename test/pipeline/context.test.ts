@@ -139,11 +139,23 @@ describe('more negation and hedging wording', () => {
     ['... and so does ", consistent with" right after a negation phrase', 'Epidural soft tissue without contrast enhancement, consistent with recurrent disc herniation.', 'recurrent disc herniation', 'present', null],
     ['"with" and a severity after a negated finding', 'No canal stenosis with moderate foraminal narrowing.', 'foraminal narrowing', 'present', null],
     ['... but "with" and a finding stays negated', 'No disc herniation with nerve root compression.', 'nerve root compression', 'absent', 'No'],
-    ['a hedge that ends its clause looks back', 'Metastasis unlikely.', 'Metastasis', 'possible', 'unlikely'],
+    ['... and so does a range of grades', 'No disc herniation with moderate or severe nerve root compression.', 'nerve root compression', 'absent', 'No'],
+    // A reviewer's 273 cases found the first version of the next rules hedging whole sentences and negating exceptions.
+    ['... but not what follows the cue as an exception', 'Nil significant apart from a small L4/5 disc bulge.', 'disc bulge', 'present', null],
+    ['... nor a level excepted', 'No level other than L4-5 has significant canal stenosis.', 'canal stenosis', 'present', null],
+    ['a hedge right after a finding that ends its clause', 'Metastasis unlikely.', 'Metastasis', 'possible', 'unlikely'],
     ['... "suspected"', 'Pars defect suspected.', 'Pars defect', 'possible', 'suspected'],
     ['... up to a comma', 'Metastasis unlikely, likely hemangioma.', 'Metastasis', 'possible', 'unlikely'],
-    ['... not over a negation before the finding', 'There is no significant canal stenosis suggested.', 'canal stenosis', 'absent', 'There is no'],
-    ['... not when a word follows it', 'Mild disc bulge, likely degenerative.', 'disc bulge', 'present', null],
+    ['... in brackets', 'Small lesion in L2 (haemangioma likely).', 'haemangioma', 'possible', 'likely'],
+    ['... past its level', 'Discitis L3/4 likely.', 'Discitis', 'possible', 'likely'],
+    ['... past a comma', 'L3 lesion: haemangioma, probable.', 'haemangioma', 'possible', 'probable'],
+    ['... over alternatives', 'Enhancing intradural mass at T6, meningioma or schwannoma likely.', 'meningioma', 'possible', 'likely'],
+    ['... over a negation in an earlier clause', 'Chronic L1 compression fracture, no retropulsion, pathological fracture unlikely.', 'pathological fracture', 'possible', 'unlikely'],
+    ['... but not over a negation in its clause', 'There is no significant canal stenosis suggested.', 'canal stenosis', 'absent', 'There is no'],
+    ['... nor a finding earlier in the sentence', 'Modic type 1 endplate changes at L4-5, infection unlikely.', 'Modic type 1 endplate changes', 'present', null],
+    ['... nor one whose cause it hedges', 'Impression: L1 compression fracture, osteoporotic likely.', 'compression fracture', 'present', null],
+    ['... nor one before a recommendation', 'Mild disc bulge at L4-L5, clinical correlation suggested.', 'disc bulge', 'present', null],
+    ['... nor when a word follows it', 'Mild disc bulge, likely degenerative.', 'disc bulge', 'present', null],
     ['"as suspected" is no hedge', 'Compression fracture as suspected.', 'Compression fracture', 'present', null],
     // ", consistent with" ends a negation, not a hedge: what a possible finding is consistent with is possible too.
     [', consistent with keeps a hedge', 'Questionable subtle marrow edema in L2, consistent with acute fracture.', 'fracture', 'possible', 'Questionable'],
@@ -311,6 +323,8 @@ describe('severity by side', () => {
     ['... with a longer negation', 'Minimal left and no significant right foraminal narrowing.', 'minimal', ['left']],
     ['before a graded side', 'No right and mild left foraminal narrowing.', 'mild', ['left']],
     ['after "but"', 'Moderate right but no significant left foraminal narrowing.', 'moderate', ['right']],
+    ['... past a level', 'Severe right but no left L4/5 foraminal narrowing.', 'severe', ['right']],
+    ['with commas', 'Moderate left, no right, foraminal narrowing.', 'moderate', ['left']],
   ])('a negated side among graded ones leaves the finding present: %s', (_name, text, severity, side) => {
     expect(find(text, 'foraminal narrowing')).toMatchObject({ assertion: 'present', assertionCue: null, severity, side });
   });

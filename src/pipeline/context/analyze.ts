@@ -4,12 +4,13 @@
 // (glossary/_context); the algorithm and its scopes are here:
 // - a forward cue governs the mentions after it up to the end of its sentence or a terminator;
 //   a backward cue governs the mentions before it back to the start of the sentence or a terminator;
-//   a terminator word right after a cue ends nothing ("No level demonstrates stenosis"), and a
-//   possibility cue that ends its clause looks back ("Metastasis unlikely.") unless a negation before
-//   the finding decides ("no stenosis suggested");
+//   a verb terminator right after a cue follows its subject and ends nothing ("No level demonstrates
+//   stenosis"); a possibility cue right after a finding that ends its clause hedges that finding
+//   ("Metastasis unlikely.", "(hemangioma likely)") unless a negation in its clause decides ("no
+//   significant stenosis suggested");
 // - a comma followed by a severity word ("No fracture, mild bulge"), or "and" or "with" after a
 //   finding ("no canal stenosis and moderate foraminal stenosis"), also ends a forward scope, since a
-//   negated list does not grade its items;
+//   negated list does not grade its items (a range of grades does: "no ... moderate or severe ...");
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
 // - the nearest governing cue wins; on a tie, negation wins; a linking possibility cue ("suggestive
 //   of") leaves in charge a negation that opens its clause ("No X suggestive of Y"), and an infinitive
@@ -290,6 +291,17 @@ export function analyzeContext(
     }
     return true;
   };
+  /**
+   * Whether token i starts a graded item, which a negated list does not have: "No fracture, mild disc
+   * bulge", "no canal stenosis and (or with) moderate foraminal stenosis", "none of which have edema,
+   * and moderate facet arthropathy". Not a range of grades, which spells out what is denied ("no disc
+   * herniation with moderate or severe nerve root compression").
+   */
+  const startsGradedItem = (i: number, key: string): boolean => {
+    if (key !== ',' && !((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) return false;
+    const severity = severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1];
+    return severity !== undefined && tokens[severity.to]?.key !== 'or';
+  };
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
   for (let i = 0; i <= n; i++) {
@@ -300,12 +312,10 @@ export function analyzeContext(
     // "? cord compression, known metastases": a question mark before a term questions its clause only.
     if (scope.pos?.value === PREFIX_QUESTION && (tokens[i]!.key === ',' || ended?.value.kind === 'stated')) scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
     const key = tokens[i]!.key;
-    // "No level demonstrates stenosis": a terminator word right after a cue has nothing of its scope to end.
-    if (ended !== undefined && ended.value.kind === 'terminator' && tokens[ended.from]!.kind === 'word' && (scope.neg?.to === ended.from || scope.pos?.to === ended.from)) {
+    // "No level demonstrates stenosis": a verb right after a cue follows its subject and ends nothing.
+    if (ended !== undefined && ended.value.verb === true && (scope.neg?.to === ended.from || scope.pos?.to === ended.from)) {
       // (the scope goes on)
-    } else if ((key === ',' || ((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) && severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1] !== undefined) {
-      // "No fracture, mild disc bulge", "no canal stenosis and (or with) moderate foraminal stenosis",
-      // "none of which have edema, and moderate facet arthropathy": a negated list does not grade its items.
+    } else if (startsGradedItem(i, key)) {
       scope = EMPTY;
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
@@ -327,9 +337,7 @@ export function analyzeContext(
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
     const started = cueAt[i];
-    // "Metastasis unlikely.", "Pars defect suspected, ...": a hedge that ends its clause looks back.
-    if (started !== undefined && started.value.kind === 'possible' && started.value.direction === 'forward' && endsClause(started.to)) scope = scopeOf(scope.neg, started);
-    else if (started !== undefined) scope = passCue(scope, started, 'backward');
+    if (started !== undefined) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
   }
 
@@ -396,11 +404,13 @@ export function analyzeContext(
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
       const after = bwd[m.to]!;
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
-      // (A forward cue here is a hedge that ends its clause: it does not undo a negation before the
-      // finding, "no significant canal stenosis suggested".)
-      const undoes = nearBwd !== undefined && nearBwd.value.direction === 'forward' && (bestHit as RuleHit<CueRule> | undefined)?.value.kind === 'negated';
-      if (nearBwd !== undefined && !undoes) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
+      if (nearBwd !== undefined) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
     }
+    // "Metastasis unlikely.", "Pars defect suspected, ...", "(hemangioma likely)": a hedge right after a
+    // finding that ends its clause hedges that finding, unless a negation in the clause decides
+    // ("no significant canal stenosis suggested"; but "no retropulsion, pathological fracture unlikely").
+    const hedge = role.finding ? hedgeAfter(m) : undefined;
+    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && endsClause(hedge.to) && !(before.negNear && nearFwd === before.neg)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
@@ -416,6 +426,24 @@ export function analyzeContext(
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };
     }
     return PRESENT;
+  };
+
+  /**
+   * The cue right after a finding, past alternatives ("meningioma or schwannoma likely"), its levels
+   * ("discitis L3/4 likely") and one comma ("haemangioma, probable").
+   */
+  const hedgeAfter = (m: Mention): RuleHit<CueRule> | undefined => {
+    let j = m.to;
+    for (let steps = 0; j < n && steps < SCAN_LIMIT; steps++) {
+      if (tokens[j]!.key === 'or' && (finding[j + 1]! & START) !== 0) {
+        j++;
+        while (j < n && (finding[j]! & END) === 0) j++;
+        j++;
+      } else if (inLevel(j)) j++;
+      else break;
+    }
+    if (tokens[j]?.key === ',') j++;
+    return cueAt[j];
   };
 
   /** One past the last finding stated as a fact, for the list items that follow it ("... and microdiscectomy"). */
@@ -639,7 +667,9 @@ export function analyzeContext(
         i = negation.from;
       } else if (tokens[i]!.key === 'and' || tokens[i]!.key === 'or' || tokens[i]!.key === ',' || tokens[i]!.key === 'but') {
         items.push('joiner');
-        values.push('');
+        values.push(tokens[i]!.key);
+      } else if (inLevel(i)) {
+        continue; // "severe right but no left L4/5 foraminal stenosis"
       } else break;
       if (tokens[i]!.kind === 'word') words++;
     }
@@ -654,8 +684,9 @@ export function analyzeContext(
       for (let x = from; x + 1 < to; x++) if (items[x] === 'severity' && items[x + 1] === 'side') return x;
       return -1;
     };
-    // "Mild right and no left or central stenosis": the negation reaches the finding itself.
-    if (items[k] === 'joiner' && k + 1 === items.length) return undefined;
+    // "Mild right and no left or central stenosis": the negation reaches the finding itself (but not
+    // over a comma: "moderate left, no right, foraminal narrowing").
+    if (items[k] === 'joiner' && k + 1 === items.length && values[k] !== ',') return undefined;
     let x = graded(0, at);
     if (x < 0 && items[k] === 'joiner') x = graded(k + 1, items.length);
     if (x < 0) return undefined;

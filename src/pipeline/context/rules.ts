@@ -21,6 +21,8 @@ export interface CueRule {
    * infinitive ("to suggest"), one that opens the clause for the others ("suggestive of").
    */
   linking?: 'opening' | 'any';
+  /** A terminator that is a verb: right after a cue it follows the cue's subject and ends nothing ("No level demonstrates stenosis"). */
+  verb?: true;
 }
 
 /** Word lists the context step consults token by token (all from glossary/_context). */
@@ -83,6 +85,7 @@ export function compileRules(
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
+  addCue(cues.verbTerminators, { kind: 'terminator', direction: 'none', verb: true });
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
