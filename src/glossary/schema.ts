@@ -88,6 +88,13 @@ export const conceptFields = z
      * forms still govern the terms after them ("no abnormality or stenosis").
      */
     alwaysPresent: z.boolean().optional(),
+    /**
+     * A finding that, named in the clinical history with no cue, is background the exam builds on
+     * rather than the question it asks: a diagnosis already made ("HISTORY: Breast cancer."), an
+     * operation ("L4-5 laminectomy"), implanted hardware. It is present there, not the history's
+     * default (possible); a cue still decides ("? myeloma", "awaiting ACDF").
+     */
+    background: z.boolean().optional(),
   })
   .strict();
 
@@ -97,6 +104,9 @@ export const conceptSchema = conceptFields.superRefine((c, ctx) => {
   }
   if (c.section !== undefined && c.category !== 'report-section') {
     ctx.addIssue({ code: 'custom', path: ['section'], message: 'only report-section concepts name a section' });
+  }
+  if (c.background === true && c.finding !== true && !FINDING_CATEGORIES.has(c.category)) {
+    ctx.addIssue({ code: 'custom', path: ['background'], message: 'only findings take a section default, so only findings can be background to it' });
   }
   if (c.alwaysPresent === true && (c.finding === true || FINDING_CATEGORIES.has(c.category))) {
     ctx.addIssue({ code: 'custom', path: ['alwaysPresent'], message: "a finding's assertion is what the report says of it: remove alwaysPresent" });
@@ -128,6 +138,11 @@ export const cuesSchema = z
         linkingInfinitives: z.array(phrase).default([]),
       })
       .strict(),
+    /**
+     * Forward possibility cues of the clinical history only: plans ("awaiting ACDF", "fusion planned")
+     * and screens ("myeloma screen"). Right after a finding they hedge it wherever its clause ends.
+     */
+    historyOnly: z.array(phrase).default([]),
     pseudo: phraseList,
     terminators: z.array(z.string().min(1)).min(1),
     /** Terminators that are verbs: they end no scope right after a cue, whose subject they follow ("No level demonstrates stenosis"). */

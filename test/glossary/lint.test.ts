@@ -73,6 +73,8 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
   writeFileSync(join(dir, 'degeneration', 'renamed.json'), good);
   writeFileSync(join(dir, 'degeneration', 'always-present.json'), JSON.stringify({ ...JSON.parse(good), id: 'always-present', alwaysPresent: true }));
   writeFileSync(join(dir, 'anatomy', 'disc-bulge-2.json'), JSON.stringify({ ...JSON.parse(good), id: 'disc-bulge-2' }));
+  // Only a finding takes the history's default, so only a finding can be background to it.
+  writeFileSync(join(dir, 'anatomy', 'background.json'), JSON.stringify({ ...JSON.parse(good), id: 'background', category: 'anatomy', background: true }));
   writeFileSync(join(dir, 'not-a-category', 'x.json'), JSON.stringify({ ...JSON.parse(good), id: 'x' }));
   // A severity scale naming a value the severity table does not have.
   const modifiers = JSON.parse(readFileSync(join(GLOSSARY_DIR, '_context', 'modifiers.json'), 'utf8'));
@@ -92,6 +94,7 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
         'BCG001 degeneration/broken.json ',
         'BCG001 degeneration/no-explanation.json explanation',
         'BCG001 degeneration/always-present.json alwaysPresent',
+        'BCG001 anatomy/background.json background',
         'BCG002 degeneration/renamed.json id',
         'BCG003 anatomy/disc-bulge-2.json category',
         'BCG003 not-a-category/x.json ',

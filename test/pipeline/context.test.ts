@@ -180,11 +180,34 @@ describe('a finding the history states as a fact is present', () => {
     ['... and so is a question after a comma', 'HISTORY: Known metastatic cancer, evaluate for cord compression.', 'cord compression', 'possible', 'evaluate for'],
     ['an unmarked finding keeps the default', 'HISTORY: Sciatica.', 'Sciatica', 'possible', 'HISTORY'],
     // A reviewer's cases: a plan, what imaging suggested and "status post" with no operation are not stated facts.
-    ['prior to', 'HISTORY: Preoperative planning prior to L4-5 fusion.', 'fusion', 'possible', 'HISTORY'],
-    ['to be treated', 'HISTORY: To be treated with radiotherapy.', 'radiotherapy', 'possible', 'HISTORY'],
+    ['prior to', 'HISTORY: Preoperative planning prior to L4-5 fusion.', 'fusion', 'possible', 'prior to'],
+    ['to be treated', 'HISTORY: To be treated with radiotherapy.', 'radiotherapy', 'possible', 'To be treated with'],
     ['suggested', 'HISTORY: Prior imaging suggested discitis.', 'discitis', 'possible', 'suggested'],
     ['a question mark in the history', 'HISTORY: ? metastasis.', 'metastasis', 'possible', '?'],
     ['exclude', 'Clinical notes: Weight loss. Exclude sinister pathology.', 'sinister pathology', 'possible', 'Exclude'],
+  ]);
+});
+
+describe('background in the history: a diagnosis already made, an operation, hardware', () => {
+  assertionTable([
+    ['a cancer', 'HISTORY: Breast cancer.', 'Breast cancer', 'present', null],
+    ['an operation', 'HISTORY: L4-5 laminectomy.', 'laminectomy', 'present', null],
+    ['hardware', 'HISTORY: Spinal cord stimulator in situ, MRI conditional.', 'Spinal cord stimulator', 'present', null],
+    ['"Reason for exam:" is the history header, not a hedge', 'Reason for exam: Known myeloma. New pathological fracture?', 'myeloma', 'present', null],
+    ['... which still hedges the question', 'Reason for exam: back pain, radiculopathy.', 'radiculopathy', 'possible', 'Reason for exam'],
+    ['a question about background is a question', 'HISTORY: ? myeloma.', 'myeloma', 'possible', '?'],
+    ['other findings keep the default', 'HISTORY: Myeloma, new back pain.', 'back pain', 'possible', 'HISTORY'],
+    ['... and so does metastasis, often the question', 'HISTORY: Prostate cancer. Metastases.', 'Metastases', 'possible', 'HISTORY'],
+    ['a plan has not happened', 'HISTORY: Awaiting ACDF.', 'ACDF', 'possible', 'Awaiting'],
+    ['... "scheduled for"', 'HISTORY: Scheduled for L4-5 fusion.', 'fusion', 'possible', 'Scheduled for'],
+    ['... "planned" after it', 'HISTORY: L3-4 decompression planned next month.', 'decompression', 'possible', 'planned'],
+    ['... "planning" after it', 'HISTORY: For radiotherapy planning, known vertebral metastases.', 'radiotherapy', 'possible', 'planning'],
+    ['a screen is a question', 'HISTORY: Raised paraprotein, myeloma screen.', 'myeloma', 'possible', 'screen'],
+    ['"after" ends a hedge', 'HISTORY: Evaluate for recurrent disc herniation after discectomy.', 'discectomy', 'present', null],
+    ['"for" ends a hedge', 'HISTORY: Candidate for ACDF for known C5-6 myelopathy.', 'myelopathy', 'present', null],
+    // Plans are history words: elsewhere the same words name other things.
+    ['not "planned" in the technique', 'FINDINGS: Sagittal images were planned to include the conus, which terminates normally at L1.', 'conus', 'present', null],
+    ['not "candidate for" in the impression', 'IMPRESSION: Candidate for vertebroplasty at the acute L1 compression fracture.', 'compression fracture', 'present', null],
   ]);
 });
 

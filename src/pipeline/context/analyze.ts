@@ -16,7 +16,8 @@
 //   of") leaves in charge a negation that opens its clause ("No X suggestive of Y"), and an infinitive
 //   ("to suggest") any negation before it in its clause ("X without Y to suggest Z");
 // - an uncued finding takes its section's default (the history's: possible, the reason for the exam)
-//   unless a stating word puts it as a fact ("status post microdiscectomy", "known discitis");
+//   unless a stating word puts it as a fact ("status post microdiscectomy", "known discitis") or it is
+//   background by its data (a diagnosis already made, an operation: "HISTORY: Breast cancer.");
 // - a finding graded side by side ("severe right and mild left") gets a grade per side.
 import type { Section } from '../../glossary/schema.js';
 import type { MatchTokens } from '../match/keys.js';
@@ -62,6 +63,8 @@ export interface MentionRole {
   located: boolean;
   /** A term that states its own polarity ("no abnormality"): always present (`alwaysPresent` in its data). */
   alwaysPresent?: boolean | undefined;
+  /** Named in the history with no cue, background rather than the question of the exam (`background` in its data). */
+  background?: boolean | undefined;
 }
 
 const MODIFIER_WINDOW = 6;
@@ -363,8 +366,11 @@ export function analyzeContext(
   let bestDistance = 0;
   // A cue set aside for the mention being decided (see deniedSides): the decision goes on without it.
   let ignored: RuleHit<CueRule> | undefined;
+  // The section of the mention being decided: a plan ("awaiting ACDF") is a cue in the history only.
+  let deciding: Section = 'other';
   const consider = (hit: RuleHit<CueRule> | undefined, distance: number): void => {
     if (hit === undefined || hit === ignored || (hit.value.kind !== 'negated' && hit.value.kind !== 'possible')) return;
+    if (hit.value.section !== undefined && hit.value.section !== deciding) return;
     // "A versus B": a bidirectional cue reaches only its close neighbours.
     if (hit.value.direction === 'both' && distance > BIDIRECTIONAL_WINDOW) return;
     if (
@@ -382,6 +388,7 @@ export function analyzeContext(
     // exam:"); a term that states its own polarity is not negated again by its own words.
     if (role.section !== undefined || role.alwaysPresent === true) return PRESENT;
     bestHit = undefined;
+    deciding = sections.sectionOf[k]!;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
     // it ("No recurrent disc herniation": the cue "no recurrent" ends inside the mention).
     const inner = cueAt[m.from];
@@ -410,7 +417,7 @@ export function analyzeContext(
     // finding that ends its clause hedges that finding, unless a negation in the clause decides
     // ("no significant canal stenosis suggested"; but "no retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
-    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && endsClause(hedge.to) && !(before.negNear && nearFwd === before.neg)) consider(hedge, 0);
+    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && (endsClause(hedge.to) || hedge.value.section !== undefined) && !(before.negNear && nearFwd === before.neg)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
@@ -420,7 +427,7 @@ export function analyzeContext(
     // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact.
     const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
     const header = sections.headerOf[k];
-    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m)) {
+    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m) && role.background !== true) {
       const start = tokens[header.from]!.start;
       const end = tokens[header.to - 1]!.end;
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };

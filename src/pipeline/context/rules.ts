@@ -21,6 +21,8 @@ export interface CueRule {
    * infinitive ("to suggest"), one that opens the clause for the others ("suggestive of").
    */
   linking?: 'opening' | 'any';
+  /** The one report section where the cue applies (plans: "awaiting ACDF" in the history). */
+  section?: Section;
   /** A terminator that is a verb: right after a cue it follows the cue's subject and ends nothing ("No level demonstrates stenosis"). */
   verb?: true;
 }
@@ -83,6 +85,7 @@ export function compileRules(
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
   addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
+  addCue(cues.historyOnly, { kind: 'possible', direction: 'forward', section: 'history' });
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.verbTerminators, { kind: 'terminator', direction: 'none', verb: true });
