@@ -95,6 +95,13 @@ export const conceptFields = z
      * default (possible); a cue still decides ("? myeloma", "awaiting ACDF").
      */
     background: z.boolean().optional(),
+    /**
+     * A lesion other findings follow from (a disc herniation, a fracture, a mass): after "no X with", a
+     * graded finding is what it would cause, denied with it ("no disc herniation with severe canal
+     * stenosis"); after any other finding it is a finding of its own ("no canal stenosis with moderate
+     * foraminal narrowing").
+     */
+    lesion: z.boolean().optional(),
   })
   .strict();
 
@@ -107,6 +114,9 @@ export const conceptSchema = conceptFields.superRefine((c, ctx) => {
   }
   if (c.background === true && c.finding !== true && !FINDING_CATEGORIES.has(c.category)) {
     ctx.addIssue({ code: 'custom', path: ['background'], message: 'only findings take a section default, so only findings can be background to it' });
+  }
+  if (c.lesion === true && c.finding !== true && !FINDING_CATEGORIES.has(c.category)) {
+    ctx.addIssue({ code: 'custom', path: ['lesion'], message: 'only findings are negated in a list, so only findings can be lesions' });
   }
   if (c.alwaysPresent === true && (c.finding === true || FINDING_CATEGORIES.has(c.category))) {
     ctx.addIssue({ code: 'custom', path: ['alwaysPresent'], message: "a finding's assertion is what the report says of it: remove alwaysPresent" });
@@ -136,13 +146,17 @@ export const cuesSchema = z
         linking: z.array(phrase).default([]),
         /** Linking infinitives ("to suggest"): any negation before them in their clause decides ("without rim enhancement to suggest abscess"). */
         linkingInfinitives: z.array(phrase).default([]),
+        /** Forward cues that never hedge a finding before them, even where their clause ends ("Follow-up of the haemangioma suggested." recommends). */
+        forwardOnly: z.array(phrase).default([]),
       })
       .strict(),
     /**
-     * Forward possibility cues of the clinical history only: plans ("awaiting ACDF", "fusion planned")
-     * and screens ("myeloma screen"). Right after a finding they hedge it wherever its clause ends.
+     * Forward possibility cues of the clinical history only: plans ("awaiting ACDF", "for ACDF") and
+     * screens ("screening for myeloma"); right after a finding, only where its clause ends.
      */
     historyOnly: z.array(phrase).default([]),
+    /** History-only cues that also hedge the finding right before them, wherever its clause ends ("L3-4 decompression planned next month", "myeloma screen"). */
+    historyAfter: z.array(phrase).default([]),
     pseudo: phraseList,
     terminators: z.array(z.string().min(1)).min(1),
     /** Terminators that are verbs: they end no scope right after a cue, whose subject they follow ("No level demonstrates stenosis"). */

@@ -4,13 +4,14 @@
 // (glossary/_context); the algorithm and its scopes are here:
 // - a forward cue governs the mentions after it up to the end of its sentence or a terminator;
 //   a backward cue governs the mentions before it back to the start of the sentence or a terminator;
-//   a verb terminator right after a cue follows its subject and ends nothing ("No level demonstrates
-//   stenosis"); a possibility cue right after a finding that ends its clause hedges that finding
+//   a verb terminator right after a cue follows its subject ("No level demonstrates stenosis") up to a
+//   comma; a possibility cue right after a finding that ends its clause hedges that finding
 //   ("Metastasis unlikely.", "(hemangioma likely)") unless a negation in its clause decides ("no
-//   significant stenosis suggested");
+//   significant stenosis suggested"); plans are cues of the history only ("awaiting ACDF");
 // - a comma followed by a severity word ("No fracture, mild bulge"), or "and" or "with" after a
 //   finding ("no canal stenosis and moderate foraminal stenosis"), also ends a forward scope, since a
-//   negated list does not grade its items (a range of grades does: "no ... moderate or severe ...");
+//   negated list does not grade its items (but a range of grades, "no ... moderate or severe ...", or
+//   what a lesion would cause, "no disc herniation with severe canal stenosis", is denied);
 // - pseudo-cues ("no change") are matched and ignored, so they hide the cue words inside them;
 // - the nearest governing cue wins; on a tie, negation wins; a linking possibility cue ("suggestive
 //   of") leaves in charge a negation that opens its clause ("No X suggestive of Y"), and an infinitive
@@ -63,6 +64,8 @@ export interface MentionRole {
   located: boolean;
   /** A term that states its own polarity ("no abnormality"): always present (`alwaysPresent` in its data). */
   alwaysPresent?: boolean | undefined;
+  /** A lesion other findings follow from ("disc herniation": `lesion` in its data). */
+  lesion?: boolean | undefined;
   /** Named in the history with no cue, background rather than the question of the exam (`background` in its data). */
   background?: boolean | undefined;
 }
@@ -71,9 +74,13 @@ const MODIFIER_WINDOW = 6;
 const IN = 1;
 const START = 2;
 const END = 4;
+/** A lesion other findings follow from ("disc herniation": `lesion` in its data). */
+const LESION = 8;
 const BIDIRECTIONAL_WINDOW = 4;
 /** Punctuation that ends a clause of grades ("..., severe on the right."). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
+/** Punctuation and words after which a stating cue opens a clause of its own ("Awaiting MRI, known lymphoma"). */
+const STATED_CLAUSE_OPENERS: ReadonlySet<string> = new Set([',', ':', ';', 'and', 'for', 'with', 'in']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
@@ -226,11 +233,13 @@ export function analyzeContext(
     cueEndAt[h.to - 1] = h;
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
-  // Per token: inside a finding (IN), where a finding starts (START) and ends (END), as bits.
+  // Per token: inside a finding (IN), where a finding starts (START) and ends (END), and whether it
+  // is a lesion (LESION), as bits.
   const finding = ints(n + 1);
   mentions.forEach((m, k) => {
     if (!roles[k]!.finding) return;
-    for (let i = m.from; i < m.to; i++) finding[i]! |= IN;
+    const bits = roles[k]!.lesion === true ? IN | LESION : IN;
+    for (let i = m.from; i < m.to; i++) finding[i]! |= bits;
     finding[m.from]! |= START;
     finding[m.to - 1]! |= END;
   });
@@ -298,13 +307,32 @@ export function analyzeContext(
    * Whether token i starts a graded item, which a negated list does not have: "No fracture, mild disc
    * bulge", "no canal stenosis and (or with) moderate foraminal stenosis", "none of which have edema,
    * and moderate facet arthropathy". Not a range of grades, which spells out what is denied ("no disc
-   * herniation with moderate or severe nerve root compression").
+   * herniation with moderate or severe nerve root compression"), nor after "with" what a lesion would
+   * cause ("no disc herniation with severe canal stenosis": `lesion` in its data).
    */
   const startsGradedItem = (i: number, key: string): boolean => {
     if (key !== ',' && !((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) return false;
     const severity = severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1];
-    return severity !== undefined && tokens[severity.to]?.key !== 'or';
+    if (severity === undefined || tokens[severity.to]?.key === 'or') return false;
+    if (key !== 'with' || (finding[i - 1]! & LESION) === 0) return true;
+    // ("No focal protrusion with mild diffuse disc bulging": another lesion is a finding of its own.)
+    let j = severity.to;
+    while (j < n && j < severity.to + FORWARD_MODIFIER_WINDOW && (finding[j]! & START) === 0) j++;
+    return (finding[j]! & LESION) !== 0;
   };
+  /** Whether "or" comes before the end of the clause that starts after token i ("A, B or C"). */
+  const orAhead = (i: number): boolean => {
+    for (let j = i + 1; j < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
+      const key = tokens[j]!.key;
+      if (key === 'or') return true;
+      if (key === ',' || key === ';' || CLAUSE_ENDS.has(key)) return false;
+    }
+    return false;
+  };
+  // A negation whose scope went on past a verb ("No level shows ..."): a comma ends it, unless a list
+  // goes on; a hedge that did ("The disc possibly demonstrates ..."): a comma or "and" ends it.
+  let subject: RuleHit<CueRule> | undefined;
+  let subjectHedge: RuleHit<CueRule> | undefined;
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
   for (let i = 0; i <= n; i++) {
@@ -314,15 +342,35 @@ export function analyzeContext(
     const ended = cueEndAt[i];
     // "? cord compression, known metastases": a question mark before a term questions its clause only.
     if (scope.pos?.value === PREFIX_QUESTION && (tokens[i]!.key === ',' || ended?.value.kind === 'stated')) scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
+    // "Awaiting MRI, known lymphoma", "Candidate for ACDF for known myelopathy": a fact stated after a
+    // comma or a preposition is a clause of its own, which a hedge before it does not reach.
+    else if (scope.pos !== undefined && ended?.value.kind === 'stated' && ended.from > 0 && STATED_CLAUSE_OPENERS.has(tokens[ended.from - 1]!.key)) scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
     const key = tokens[i]!.key;
-    // "No level demonstrates stenosis": a verb right after a cue follows its subject and ends nothing.
-    if (ended !== undefined && ended.value.verb === true && (scope.neg?.to === ended.from || scope.pos?.to === ended.from)) {
-      // (the scope goes on)
+    // "No level demonstrates stenosis": a verb right after a negation follows its subject and ends
+    // nothing (up to a comma: "No level shows stenosis, disc bulges noted at L4-5").
+    if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && scope.neg.to === ended.from) {
+      subject = scope.neg;
+    } else if (ended !== undefined && ended.value.verb === true && scope.pos !== undefined && scope.pos.to === ended.from) {
+      subjectHedge = scope.pos;
     } else if (startsGradedItem(i, key)) {
       scope = EMPTY;
+    } else if (key === ',' && subject !== undefined && scope.neg === subject && !orAhead(i)) {
+      scope = scopeOf(undefined, scope.pos);
+    } else if ((key === ',' || key === 'and') && subjectHedge !== undefined && scope.pos === subjectHedge) {
+      scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
+    } else if (ended !== undefined && ended.value.section !== undefined && ended.from > 0 && (finding[ended.from - 1]! & END) !== 0) {
+      // A history-only cue right after a finding says what it is for or when ("radiotherapy for
+      // lymphoma", "fusion planned next month"): it ends a hedge rather than starting one.
+      scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
     } else if (ended !== undefined) {
-      const passed = passCue(scope, ended, 'forward');
+      // ", consistent with" ends a negation; a hedge goes on past it only when it opens its clause or
+      // follows a comma ("Questionable marrow edema, consistent with fracture", "..., likely myelomalacia,
+      // consistent with myelopathy"; but "... and a probable abscess, consistent with discitis").
+      const hedgeOpens = scope.pos !== undefined && (opensClause(scope.pos.from) || tokens[scope.pos.from - 1]?.key === ',');
+      const passed = ended.value.only === 'negated' && scope.pos !== undefined && !hedgeOpens ? EMPTY : passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
+      // (A history-only cue does not take the place of a hedge already in force: "Suspicious for myeloma or for lymphoma".)
+      else if (passed.pos === ended && ended.value.section !== undefined && scope.pos !== undefined) scope = scopeOf(scope.neg, scope.pos, scope.negOpens, scope.negNear, scope.linked);
       else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negOpens, passed.negNear, governsLink(scope, ended.value));
       else scope = passed;
     } else if (scope.negNear && (key === ',' || key === 'and')) {
@@ -405,7 +453,8 @@ export function analyzeContext(
     // it governs leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     const before = fwd[m.from]!;
     let nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
-    if (nearFwd !== undefined && nearFwd === ignored) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
+    // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
+    if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // The nearest backward cue after the mention, in the same sentence.
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
@@ -417,7 +466,7 @@ export function analyzeContext(
     // finding that ends its clause hedges that finding, unless a negation in the clause decides
     // ("no significant canal stenosis suggested"; but "no retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
-    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && (endsClause(hedge.to) || hedge.value.section !== undefined) && !(before.negNear && nearFwd === before.neg)) consider(hedge, 0);
+    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !(before.negNear && nearFwd === before.neg)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
@@ -437,7 +486,8 @@ export function analyzeContext(
 
   /**
    * The cue right after a finding, past alternatives ("meningioma or schwannoma likely"), its levels
-   * ("discitis L3/4 likely") and one comma ("haemangioma, probable").
+   * ("discitis L3/4 likely") and one comma ("haemangioma, probable"; not for a history-only cue:
+   * "History of lymphoma, planned restaging"), and not before a negation ("Myeloma screen negative").
    */
   const hedgeAfter = (m: Mention): RuleHit<CueRule> | undefined => {
     let j = m.to;
@@ -449,8 +499,14 @@ export function analyzeContext(
       } else if (inLevel(j)) j++;
       else break;
     }
-    if (tokens[j]?.key === ',') j++;
-    return cueAt[j];
+    let comma = false;
+    if (tokens[j]?.key === ',') {
+      j++;
+      comma = true;
+    }
+    const hedge = cueAt[j];
+    if (hedge === undefined || (comma && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
+    return hedge;
   };
 
   /** One past the last finding stated as a fact, for the list items that follow it ("... and microdiscectomy"). */

@@ -21,6 +21,10 @@ export interface CueRule {
    * infinitive ("to suggest"), one that opens the clause for the others ("suggestive of").
    */
   linking?: 'opening' | 'any';
+  /** A possibility cue that never hedges a finding before it ("Follow-up of the haemangioma suggested." recommends). */
+  forwardOnly?: true;
+  /** A history-only cue that also hedges the finding right before it, wherever its clause ends ("L3-4 decompression planned next month"). */
+  after?: true;
   /** The one report section where the cue applies (plans: "awaiting ACDF" in the history). */
   section?: Section;
   /** A terminator that is a verb: right after a cue it follows the cue's subject and ends nothing ("No level demonstrates stenosis"). */
@@ -83,9 +87,11 @@ export function compileRules(
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
   addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: 'opening' });
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
+  addCue(cues.possible.forwardOnly, { kind: 'possible', direction: 'forward', forwardOnly: true });
   addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.historyOnly, { kind: 'possible', direction: 'forward', section: 'history' });
+  addCue(cues.historyAfter, { kind: 'possible', direction: 'forward', section: 'history', after: true });
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.verbTerminators, { kind: 'terminator', direction: 'none', verb: true });
