@@ -477,6 +477,9 @@ function benchLinearity(engine: Engine): void {
     // Backward scans per mention (stated facts, denied sides): brackets and graded words must not let them run on.
     { name: 'history findings in brackets', head: 'HISTORY: ', unit: '(sciatica) ', extra: true },
     { name: 'graded words after a negated side', head: 'No right ', unit: 'Modic 1 and ', extra: true },
+    // Scans per cue and per comma: whether a hedge opens its clause, an "or" list ahead of "No level shows".
+    { name: 'cues after a run of commas', head: `${','.repeat(2_000)} possible`, unit: ' no', extra: true },
+    { name: '"No level shows" lists', unit: 'No level shows stenosis, bulge, ', extra: true },
   ];
   const s = 'linearity';
   let linear = 0;

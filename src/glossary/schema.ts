@@ -96,10 +96,10 @@ export const conceptFields = z
      */
     background: z.boolean().optional(),
     /**
-     * A lesion other findings follow from (a disc herniation, a fracture, a mass): after "no X with", a
+     * A lesion other findings follow from (a disc herniation, a mass, an abscess): after "no X with", a
      * graded finding is what it would cause, denied with it ("no disc herniation with severe canal
-     * stenosis"); after any other finding it is a finding of its own ("no canal stenosis with moderate
-     * foraminal narrowing").
+     * stenosis"); after any other finding, or when it is a lesion itself, it is a finding of its own
+     * ("no canal stenosis with moderate foraminal narrowing").
      */
     lesion: z.boolean().optional(),
   })
@@ -159,11 +159,18 @@ export const cuesSchema = z
     historyAfter: z.array(phrase).default([]),
     pseudo: phraseList,
     terminators: z.array(z.string().min(1)).min(1),
-    /** Terminators that are verbs: they end no scope right after a cue, whose subject they follow ("No level demonstrates stenosis"). */
+    /**
+     * Terminators that are verbs: right after a negation they follow its subject and end nothing, up to
+     * a comma that no "or" list follows ("No level demonstrates stenosis"); right after a hedge, up to
+     * a comma or "and" ("The disc possibly demonstrates a fissure").
+     */
     verbTerminators: z.array(z.string().min(1)).default([]),
     /** Terminators that end only possibility scopes. */
     possibleTerminators: z.array(z.string().min(1)).default([]),
-    /** Terminators that end only negation scopes ("Possible marrow edema, consistent with fracture": still possible). */
+    /**
+     * Terminators that end only negation scopes ("Possible marrow edema, consistent with fracture": still
+     * possible), when the hedge opens its clause or follows a comma and no `knownAfter` word follows.
+     */
     negationTerminators: z.array(z.string().min(1)).default([]),
     /**
      * Words that state a finding as a fact where its section's default would make it possible
@@ -172,6 +179,10 @@ export const cuesSchema = z
      * a finding so stated, is present.
      */
     stated: z.array(phrase).default([]),
+    /** After these, a stated word opens a clause of its own that a hedge before it does not reach ("Awaiting MRI, known lymphoma"). */
+    statedOpeners: z.array(z.string().min(1)).default([]),
+    /** After a negation terminator, words that name something already known: it then ends every scope ("Probable disc extrusion, consistent with the left S1 radiculopathy"). */
+    knownAfter: z.array(z.string().min(1)).default([]),
     /** The assertion of a finding with no cue, by report section. */
     sectionDefaults: z.partialRecord(sectionSchema, z.enum(['present', 'absent', 'possible'])).default({}),
   })

@@ -140,6 +140,7 @@ describe('more negation and hedging wording', () => {
     ['"with" and a severity after a negated finding', 'No canal stenosis with moderate foraminal narrowing.', 'foraminal narrowing', 'present', null],
     ['... but "with" and a finding stays negated', 'No disc herniation with nerve root compression.', 'nerve root compression', 'absent', 'No'],
     ['... and so does a range of grades', 'No disc herniation with moderate or severe nerve root compression.', 'nerve root compression', 'absent', 'No'],
+    ['... after a comma too', 'No canal stenosis, moderate or severe foraminal narrowing.', 'foraminal narrowing', 'absent', 'No'],
     ['... and what a lesion would cause', 'No disc herniation with severe canal stenosis.', 'canal stenosis', 'absent', 'No'],
     ['... but not another lesion', 'No focal protrusion with mild diffuse disc bulging at L3-4.', 'diffuse disc bulging', 'present', null],
     // A reviewer's 273 cases found the first version of the next rules hedging whole sentences and negating exceptions.
@@ -149,6 +150,8 @@ describe('more negation and hedging wording', () => {
     ['... unless a list goes on', 'No level demonstrates canal stenosis, foraminal narrowing or nerve root compression.', 'foraminal narrowing', 'absent', 'No level'],
     ['a hedged subject before its verb', 'The L4-5 disc possibly demonstrates a small annular fissure.', 'annular fissure', 'possible', 'possibly'],
     ['... up to "and"', 'Fluid probably is present in both L4-5 facet joints and a small synovial cyst is seen on the left.', 'synovial cyst', 'present', null],
+    ['... or a comma', 'The disc possibly demonstrates a small annular fissure, disc bulge at L5-S1 unchanged.', 'disc bulge', 'present', null],
+    ['"no other levels"', 'No other levels demonstrate disc herniation.', 'disc herniation', 'absent', 'No other levels'],
     ['a hedge right after a finding that ends its clause', 'Metastasis unlikely.', 'Metastasis', 'possible', 'unlikely'],
     ['... "suspected"', 'Pars defect suspected.', 'Pars defect', 'possible', 'suspected'],
     ['... up to a comma', 'Metastasis unlikely, likely hemangioma.', 'Metastasis', 'possible', 'unlikely'],
@@ -157,7 +160,9 @@ describe('more negation and hedging wording', () => {
     ['... past a comma', 'L3 lesion: haemangioma, probable.', 'haemangioma', 'possible', 'probable'],
     ['... over alternatives', 'Enhancing intradural mass at T6, meningioma or schwannoma likely.', 'meningioma', 'possible', 'likely'],
     ['... over a negation in an earlier clause', 'Chronic L1 compression fracture, no retropulsion, pathological fracture unlikely.', 'pathological fracture', 'possible', 'unlikely'],
-    ['... but not over a negation in its clause', 'There is no significant canal stenosis suggested.', 'canal stenosis', 'absent', 'There is no'],
+    ['... but not over a negation in its clause', 'No L4-5 canal stenosis likely.', 'canal stenosis', 'absent', 'No'],
+    ['... read across a hard-wrapped line', 'Mild disc bulge, likely\ndegenerative.', 'disc bulge', 'present', null],
+    ['... and not across sentences', 'Mild disc bulge\nProbable.', 'disc bulge', 'present', null],
     ['... nor a finding earlier in the sentence', 'Modic type 1 endplate changes at L4-5, infection unlikely.', 'Modic type 1 endplate changes', 'present', null],
     ['... nor one whose cause it hedges', 'Impression: L1 compression fracture, osteoporotic likely.', 'compression fracture', 'present', null],
     ['... nor one before a recommendation', 'Mild disc bulge at L4-L5, clinical correlation suggested.', 'disc bulge', 'present', null],
@@ -172,6 +177,12 @@ describe('more negation and hedging wording', () => {
     ['... and a hedge that does not open its clause stops there', 'Enhancing L4-5 disc with endplate erosion and a probable small epidural abscess, consistent with discitis.', 'discitis', 'present', null],
     ['... one after a comma goes on', 'Cord signal abnormality, likely myelomalacia, consistent with compressive myelopathy.', 'compressive myelopathy', 'possible', 'likely'],
     ['"accounting for" ends a hedge', 'Moderate canal stenosis at L3-4, likely accounting for claudicant symptoms.', 'claudicant', 'present', null],
+    ['... and so does "the cause of"', "Severe stenosis at L4-5, likely the cause of the patient's neurogenic claudication.", 'neurogenic claudication', 'present', null],
+    ['"is likely to be" looks forward', 'In the context of myeloma this is likely to be a pathological fracture.', 'pathological fracture', 'possible', 'is likely to be'],
+    // A reviewer's full reports: "no further" was a pseudo-cue, so these were reported present.
+    ['no further sites of', 'No further sites of discitis or epidural collection are identified.', 'discitis', 'absent', 'No further sites of'],
+    ['... but not what has not progressed', 'No further collapse of the L1 compression fracture.', 'compression fracture', 'present', null],
+    ['... nor what needs no more imaging', 'No further imaging of the disc protrusion is needed.', 'disc protrusion', 'present', null],
     ['", and" and a severity after a negated clause', 'Two Schmorl nodes, none of which have edema, and moderate facet arthropathy at L4-5.', 'facet arthropathy', 'present', null],
     ['"and with" ends a negation', 'Fluid signal in the disc without enhancement and with endplate erosion.', 'endplate erosion', 'present', null],
   ]);
@@ -219,6 +230,10 @@ describe('background in the history: a diagnosis already made, an operation, har
     ['a fact stated after a preposition is a clause of its own', 'HISTORY: Candidate for ACDF for known C5-6 myelopathy.', 'myelopathy', 'present', null],
     ['... or after a comma', 'HISTORY: Awaiting MRI, known lymphoma.', 'lymphoma', 'present', null],
     ['... or after the header', 'Clinical question: Known myeloma, new back pain.', 'myeloma', 'present', null],
+    ['... or after "in"', 'HISTORY: Assess for infection in known myeloma.', 'myeloma', 'present', null],
+    ['... or anywhere after a plan', 'HISTORY: MRI for staging of known myeloma.', 'myeloma', 'present', null],
+    ['never had', 'HISTORY: Never had radiotherapy.', 'radiotherapy', 'absent', 'Never had'],
+    ['... but not a bare "never"', 'HISTORY: Sciatica that never resolved after physiotherapy, now with foot drop and radiculopathy.', 'radiculopathy', 'possible', 'HISTORY'],
     ['... but not a hedged one', 'Chronic wedging of T8, possibly sequela of prior Scheuermann disease.', 'Scheuermann disease', 'possible', 'possibly'],
     ['"for" after a finding says what it is for', 'HISTORY: Exclude recurrence after radiotherapy for lymphoma.', 'lymphoma', 'present', null],
     ['a plan after a comma does not hedge the fact before it', 'HISTORY: History of lymphoma, planned restaging.', 'lymphoma', 'present', null],
@@ -229,6 +244,7 @@ describe('background in the history: a diagnosis already made, an operation, har
     ['not "candidate for" in the impression', 'IMPRESSION: Candidate for vertebroplasty at the acute L1 compression fracture.', 'compression fracture', 'present', null],
     ['... nor "for" in place of a hedge there', 'IMPRESSION: Suspicious for myeloma or for lymphoma.', 'lymphoma', 'possible', 'Suspicious for'],
     ['... nor in place of a negation', 'IMPRESSION: No indication for surgical fusion.', 'fusion', 'absent', 'No'],
+    ['... nor ending a hedge after a finding there', 'FINDINGS: Possible disc extrusion for two months and nerve root compression.', 'nerve root compression', 'possible', 'Possible'],
   ]);
 });
 

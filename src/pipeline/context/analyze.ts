@@ -6,8 +6,8 @@
 //   a backward cue governs the mentions before it back to the start of the sentence or a terminator;
 //   a verb terminator right after a cue follows its subject ("No level demonstrates stenosis") up to a
 //   comma; a possibility cue right after a finding that ends its clause hedges that finding
-//   ("Metastasis unlikely.", "(hemangioma likely)") unless a negation in its clause decides ("no
-//   significant stenosis suggested"); plans are cues of the history only ("awaiting ACDF");
+//   ("Metastasis unlikely.", "(hemangioma likely)") unless a negation in its clause decides ("No
+//   L4-5 canal stenosis likely."); plans are cues of the history only ("awaiting ACDF");
 // - a comma followed by a severity word ("No fracture, mild bulge"), or "and" or "with" after a
 //   finding ("no canal stenosis and moderate foraminal stenosis"), also ends a forward scope, since a
 //   negated list does not grade its items (but a range of grades, "no ... moderate or severe ...", or
@@ -74,20 +74,20 @@ const MODIFIER_WINDOW = 6;
 const IN = 1;
 const START = 2;
 const END = 4;
-/** A lesion other findings follow from ("disc herniation": `lesion` in its data). */
 const LESION = 8;
+/** The last token of a finding in the clinical history. */
+const HISTORY_END = 16;
 const BIDIRECTIONAL_WINDOW = 4;
 /** Punctuation that ends a clause of grades ("..., severe on the right."). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
-/** Punctuation and words after which a stating cue opens a clause of its own ("Awaiting MRI, known lymphoma"). */
-const STATED_CLAUSE_OPENERS: ReadonlySet<string> = new Set([',', ':', ';', 'and', 'for', 'with', 'in']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
 const STATED_WORDS = 3;
 /**
- * The most tokens any backward scan from a mention reads (stated facts, grades, denied sides):
- * their word windows alone would let brackets, commas or levels run on, and each scan is per mention.
+ * The most tokens any scan from a mention or cue reads (stated facts, grades, denied sides, the hedge
+ * after a finding, an "or" ahead, whether a cue opens its clause): their word windows alone would
+ * let brackets, commas or levels run on, and each scan is per mention or cue.
  */
 const SCAN_LIMIT = 24;
 const FORWARD_MODIFIER_WINDOW = 4;
@@ -124,6 +124,8 @@ const scopeOf = (neg: RuleHit<CueRule> | undefined, pos: RuleHit<CueRule> | unde
   linked,
 });
 const EMPTY: Scope = scopeOf(undefined, undefined);
+/** The scope with its hedge ended and its negation as it was. */
+const withoutHedge = (scope: Scope): Scope => scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
 /** The common answers inside this step, shared rather than allocated per mention; NONE never
  *  leaves it (replies get arrays of their own). */
 const PRESENT: Readonly<{ assertion: Assertion; cue: Cue | null }> = Object.freeze({ assertion: 'present', cue: null });
@@ -233,8 +235,9 @@ export function analyzeContext(
     cueEndAt[h.to - 1] = h;
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
-  // Per token: inside a finding (IN), where a finding starts (START) and ends (END), and whether it
-  // is a lesion (LESION), as bits.
+  // Per token: inside a finding (IN), where a finding starts (START) and ends (END), whether it is a
+  // lesion (LESION, `lesion` in its data) and, once sections are known, where a history finding ends
+  // (HISTORY_END), as bits.
   const finding = ints(n + 1);
   mentions.forEach((m, k) => {
     if (!roles[k]!.finding) return;
@@ -265,6 +268,9 @@ export function analyzeContext(
 
 
   const sections = sectionsOf(tokens, sentences, mentions, roles, rules);
+  mentions.forEach((m, k) => {
+    if (roles[k]!.finding && sections.sectionOf[k] === 'history') finding[m.to - 1]! |= HISTORY_END;
+  });
   const { groups, headingOf, carryOf } = levelStructure(tokens, sentences, mentions, sections.headerAt, rules.words);
 
   const cueOf = (h: RuleHit<CueRule>): Cue => {
@@ -297,6 +303,8 @@ export function analyzeContext(
   // header before it, back to the sentence start or a ";" or ":".
   const opensClause = (from: number): boolean => {
     for (let k = from - 1; k >= 0 && sentences[k] === sentences[from]; k--) {
+      // (A longer run of punctuation is not read to its end: each cue reads this.)
+      if (k < from - SCAN_LIMIT) return false;
       const t = tokens[k]!;
       if (t.key === ';' || t.key === ':') return true;
       if (t.kind === 'word' && sections.headerAt[k] !== 1) return false;
@@ -320,6 +328,14 @@ export function analyzeContext(
     while (j < n && j < severity.to + FORWARD_MODIFIER_WINDOW && (finding[j]! & START) === 0) j++;
     return (finding[j]! & LESION) !== 0;
   };
+  /**
+   * Whether a hedge goes on past a negation terminator (", consistent with"): when it opens its clause
+   * or follows a comma ("Questionable marrow edema, consistent with fracture", "..., likely
+   * myelomalacia, consistent with myelopathy"; but "... and a probable abscess, consistent with
+   * discitis"), and the terminator names nothing known ("..., consistent with the / clinical / known ...").
+   */
+  const hedgeGoesOn = (pos: RuleHit<CueRule>, terminator: RuleHit<CueRule>): boolean =>
+    (opensClause(pos.from) || tokens[pos.from - 1]?.key === ',') && !(terminator.to < n && rules.knownAfter.hasToken(tokens[terminator.to]!));
   /** Whether "or" comes before the end of the clause that starts after token i ("A, B or C"). */
   const orAhead = (i: number): boolean => {
     for (let j = i + 1; j < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
@@ -329,6 +345,14 @@ export function analyzeContext(
     }
     return false;
   };
+  /**
+   * Whether a stated fact ends the hedge in force: a question mark's always ("? cord compression,
+   * known metastases"), a plan's always ("MRI for staging of known myeloma"), any other after a
+   * comma or one of the `statedOpeners` ("Awaiting MRI, known lymphoma"; but "possibly sequela of
+   * prior Scheuermann disease").
+   */
+  const statedEndsHedge = (pos: RuleHit<CueRule>, stated: RuleHit<CueRule>): boolean =>
+    pos.value === PREFIX_QUESTION || pos.value.section !== undefined || (stated.from > 0 && rules.statedOpeners.hasToken(tokens[stated.from - 1]!));
   // A negation whose scope went on past a verb ("No level shows ..."): a comma ends it, unless a list
   // goes on; a hedge that did ("The disc possibly demonstrates ..."): a comma or "and" ends it.
   let subject: RuleHit<CueRule> | undefined;
@@ -336,16 +360,17 @@ export function analyzeContext(
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
   for (let i = 0; i <= n; i++) {
-    if (i > 0 && i < n && sentences[i] !== sentences[i - 1]) scope = EMPTY;
+    if (i > 0 && i < n && sentences[i] !== sentences[i - 1]) {
+      scope = EMPTY;
+      subject = subjectHedge = undefined;
+    }
     fwd[i] = scope;
     if (i === n) break;
     const ended = cueEndAt[i];
-    // "? cord compression, known metastases": a question mark before a term questions its clause only.
-    if (scope.pos?.value === PREFIX_QUESTION && (tokens[i]!.key === ',' || ended?.value.kind === 'stated')) scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
-    // "Awaiting MRI, known lymphoma", "Candidate for ACDF for known myelopathy": a fact stated after a
-    // comma or a preposition is a clause of its own, which a hedge before it does not reach.
-    else if (scope.pos !== undefined && ended?.value.kind === 'stated' && ended.from > 0 && STATED_CLAUSE_OPENERS.has(tokens[ended.from - 1]!.key)) scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
     const key = tokens[i]!.key;
+    // "? cord compression, known metastases": a question mark before a term questions its clause only.
+    if (scope.pos?.value === PREFIX_QUESTION && key === ',') scope = withoutHedge(scope);
+    else if (scope.pos !== undefined && ended?.value.kind === 'stated' && statedEndsHedge(scope.pos, ended)) scope = withoutHedge(scope);
     // "No level demonstrates stenosis": a verb right after a negation follows its subject and ends
     // nothing (up to a comma: "No level shows stenosis, disc bulges noted at L4-5").
     if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && scope.neg.to === ended.from) {
@@ -357,30 +382,29 @@ export function analyzeContext(
     } else if (key === ',' && subject !== undefined && scope.neg === subject && !orAhead(i)) {
       scope = scopeOf(undefined, scope.pos);
     } else if ((key === ',' || key === 'and') && subjectHedge !== undefined && scope.pos === subjectHedge) {
-      scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
-    } else if (ended !== undefined && ended.value.section !== undefined && ended.from > 0 && (finding[ended.from - 1]! & END) !== 0) {
-      // A history-only cue right after a finding says what it is for or when ("radiotherapy for
-      // lymphoma", "fusion planned next month"): it ends a hedge rather than starting one.
-      scope = scopeOf(scope.neg, undefined, scope.negOpens, scope.negNear);
+      scope = withoutHedge(scope);
+    } else if (ended !== undefined && ended.value.section !== undefined && ended.from > 0 && (finding[ended.from - 1]! & (END | HISTORY_END)) === (END | HISTORY_END)) {
+      // A history-only cue right after a history finding says what it is for or when ("radiotherapy
+      // for lymphoma", "fusion planned next month"): it ends a hedge rather than starting one.
+      scope = withoutHedge(scope);
+    } else if (ended !== undefined && ended.value.only === 'negated' && scope.pos !== undefined && !hedgeGoesOn(scope.pos, ended)) {
+      scope = EMPTY;
+    } else if (ended !== undefined && ended.value.section !== undefined && ended.value.kind === 'possible' && scope.pos !== undefined) {
+      // (A history-only cue does not take the place of a hedge already in force: "Suspicious for
+      // myeloma or for lymphoma"; the scope goes on.)
     } else if (ended !== undefined) {
-      // ", consistent with" ends a negation; a hedge goes on past it only when it opens its clause or
-      // follows a comma ("Questionable marrow edema, consistent with fracture", "..., likely myelomalacia,
-      // consistent with myelopathy"; but "... and a probable abscess, consistent with discitis").
-      const hedgeOpens = scope.pos !== undefined && (opensClause(scope.pos.from) || tokens[scope.pos.from - 1]?.key === ',');
-      const passed = ended.value.only === 'negated' && scope.pos !== undefined && !hedgeOpens ? EMPTY : passCue(scope, ended, 'forward');
+      const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
-      // (A history-only cue does not take the place of a hedge already in force: "Suspicious for myeloma or for lymphoma".)
-      else if (passed.pos === ended && ended.value.section !== undefined && scope.pos !== undefined) scope = scopeOf(scope.neg, scope.pos, scope.negOpens, scope.negNear, scope.linked);
       else if (passed.pos === ended) scope = scopeOf(passed.neg, passed.pos, passed.negOpens, passed.negNear, governsLink(scope, ended.value));
       else scope = passed;
     } else if (scope.negNear && (key === ',' || key === 'and')) {
       scope = scopeOf(scope.neg, scope.pos, scope.negOpens, false, scope.linked);
     }
   }
-  /** Whether a clause ends just before token i: at the end of a sentence or line, or at a "," or clause-ending mark. */
+  /** Whether a clause ends just before token i: at the end of a sentence, or at a "," or clause-ending mark. */
   const endsClause = (i: number): boolean => {
     const t = tokens[i];
-    return t === undefined || sentences[i] !== sentences[i - 1] || t.newlinesBefore > 0 || t.key === ',' || CLAUSE_ENDS.has(t.key);
+    return t === undefined || sentences[i] !== sentences[i - 1] || t.key === ',' || CLAUSE_ENDS.has(t.key);
   };
   const bwd = new Array<Scope>(n + 1);
   scope = EMPTY;
@@ -464,7 +488,7 @@ export function analyzeContext(
     }
     // "Metastasis unlikely.", "Pars defect suspected, ...", "(hemangioma likely)": a hedge right after a
     // finding that ends its clause hedges that finding, unless a negation in the clause decides
-    // ("no significant canal stenosis suggested"; but "no retropulsion, pathological fracture unlikely").
+    // ("No L4-5 canal stenosis likely."; but "no retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
     if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !(before.negNear && nearFwd === before.neg)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
@@ -499,6 +523,7 @@ export function analyzeContext(
       } else if (inLevel(j)) j++;
       else break;
     }
+    if (j >= n || sentences[j] !== sentences[m.to - 1]) return undefined;
     let comma = false;
     if (tokens[j]?.key === ',') {
       j++;

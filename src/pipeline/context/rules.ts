@@ -5,7 +5,7 @@
 import type { CueData, ModifierData, Section } from '../../glossary/schema.js';
 import { phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from '../match/keys.js';
 import { longestAt, TokenTrie } from '../match/trie.js';
-import type { WordSet } from '../text/word-set.js';
+import { WordSet } from '../text/word-set.js';
 
 export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator' | 'stated';
 export type Direction = 'forward' | 'backward' | 'both' | 'none';
@@ -58,6 +58,10 @@ export interface ContextRules {
   severityScale: readonly string[];
   /** Side values a severity may grade side by side (modifiers.json `gradedSides`). */
   gradedSides: ReadonlySet<string>;
+  /** After these, a stated word opens a clause of its own that a hedge before it does not reach (cues.json `statedOpeners`). */
+  statedOpeners: WordSet;
+  /** After a negation terminator, a word that names something known (cues.json `knownAfter`: ", consistent with the ..."). */
+  knownAfter: WordSet;
 }
 
 export interface RuleHit<V> {
@@ -118,6 +122,8 @@ export function compileRules(
     side: valueTrie(modifiers.side),
     severityScale: modifiers.severityScale,
     gradedSides: new Set(modifiers.gradedSides),
+    statedOpeners: new WordSet(cues.statedOpeners),
+    knownAfter: new WordSet(cues.knownAfter),
   };
 }
 
