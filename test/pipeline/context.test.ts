@@ -529,6 +529,11 @@ describe('sections', () => {
     expect(find(text, 'foraminal narrowing')).toMatchObject({ section: 'findings', assertion: 'present' });
     expect(find(text, 'microdiscectomy').section).toBe('history');
   });
+  it('... or a sentence that does, in a report pasted on one line', () => {
+    const text = 'HISTORY: Breast cancer. L4-5: Moderate right but no left foraminal stenosis.';
+    expect(find(text, 'foraminal stenosis')).toMatchObject({ section: 'findings', assertion: 'present', severity: 'moderate', side: ['right'] });
+    expect(find('HISTORY: Back pain. Prior MRI L4-5: disc bulge.', 'disc bulge').section).toBe('history');
+  });
   it.each([
     ['a line ending in a colon', 'HISTORY: Back pain.\nPrior MRI 2020:\nL4-5: canal stenosis.'],
     ['a line ending in "of"', 'Clinical details: Prior history of\nL4-5: disc herniation.'],

@@ -854,7 +854,7 @@ const mostSevere = (grades: readonly Grade[], scale: readonly string[]): string 
 /**
  * Report sections from the header mentions the matcher found (report-section concepts): a header
  * counts when it stands in header position, or starts a sentence before ":" in text pasted without
- * line breaks. Short sections (history, comparison...) end at a blank line or a line that opens on a
+ * line breaks. Short sections (history, comparison...) end at a blank line or a line or sentence that opens on a
  * level heading ("L5-S1: ..."). Returned per mention (the section and header in force where it
  * starts), with header tokens marked per token.
  */
@@ -889,7 +889,9 @@ function sectionsOf(
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
     // (mentions[k] is the first mention at or after token i: every one before it has its section.)
-    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (tokens[i]!.newlinesBefore > 0 && opensLevelLine(mentions[k], i)))) {
+    // (A level heading that starts a sentence ends it too: "HISTORY: Back pain. L4-5: ..." pasted on one line.)
+    const sentenceStart = i > 0 && (tokens[i]!.newlinesBefore > 0 || sentences[i] !== sentences[i - 1]);
+    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (sentenceStart && opensLevelLine(mentions[k], i)))) {
       current = 'findings';
       header = undefined;
     }
