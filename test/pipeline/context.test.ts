@@ -179,6 +179,7 @@ describe('more negation and hedging wording', () => {
     ['"accounting for" ends a hedge', 'Moderate canal stenosis at L3-4, likely accounting for claudicant symptoms.', 'claudicant', 'present', null],
     ['... and so does "the cause of"', "Severe stenosis at L4-5, likely the cause of the patient's neurogenic claudication.", 'neurogenic claudication', 'present', null],
     ['"is likely to be" looks forward', 'In the context of myeloma this is likely to be a pathological fracture.', 'pathological fracture', 'possible', 'is likely to be'],
+    ['"more sensitive for" names what another test would look for', 'MRA would be more sensitive for dissection if clinically suspected.', 'dissection', 'possible', 'more sensitive for'],
     // A reviewer's full reports: "no further" was a pseudo-cue, so these were reported present.
     ['no further sites of', 'No further sites of discitis or epidural collection are identified.', 'discitis', 'absent', 'No further sites of'],
     ['... but not what has not progressed', 'No further collapse of the L1 compression fracture.', 'compression fracture', 'present', null],
