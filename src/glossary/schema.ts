@@ -179,6 +179,8 @@ export const cuesSchema = z
      * a finding so stated, is present.
      */
     stated: z.array(phrase).default([]),
+    /** Words that name where something is: a forward cue does not reach the term right after them ("No edema surrounding the fracture": the fracture is there). */
+    locations: z.array(phrase).default([]),
     /** After these, a stated word opens a clause of its own that a hedge before it does not reach ("Awaiting MRI, known lymphoma"). */
     statedOpeners: z.array(z.string().min(1)).default([]),
     /** After a negation terminator, words that name something already known: it then ends every scope ("Probable disc extrusion, consistent with the left S1 radiculopathy"). */

@@ -475,7 +475,8 @@ export function analyzeContext(
     }
     // The nearest forward cue before the mention; a linking possibility cue that the negation before
     // it governs leaves the negation in charge ("No marrow abnormality to suggest metastasis").
-    const before = fwd[m.from]!;
+    // "No edema surrounding the fracture": a term named as a place is not what the cue says of it.
+    const before = m.from > 0 && cueEndAt[m.from - 1]?.value.kind === 'location' ? EMPTY : fwd[m.from]!;
     let nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
     // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
     if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
@@ -484,7 +485,12 @@ export function analyzeContext(
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
       const after = bwd[m.to]!;
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
-      if (nearBwd !== undefined) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
+      // (A hedge after the finding does not undo a negation that opens its clause just before it: "No
+      // enhancing mass is suggested"; in dictated text with no stops, a negation far back does not count.)
+      const undone =
+        nearBwd !== undefined && nearBwd.value.kind === 'possible' && nearFwd !== undefined && nearFwd === before.neg && before.negNear && before.negOpens &&
+        wordsBefore[m.from]! - wordsBefore[nearFwd.to]! <= STATED_WORDS;
+      if (nearBwd !== undefined && !undone) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
     }
     // "Metastasis unlikely.", "Pars defect suspected, ...", "(hemangioma likely)": a hedge right after a
     // finding that ends its clause hedges that finding, unless a negation in the clause decides

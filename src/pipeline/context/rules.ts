@@ -7,7 +7,7 @@ import { phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from '../
 import { longestAt, TokenTrie } from '../match/trie.js';
 import { WordSet } from '../text/word-set.js';
 
-export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator' | 'stated';
+export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator' | 'stated' | 'location';
 export type Direction = 'forward' | 'backward' | 'both' | 'none';
 
 export interface CueRule {
@@ -102,6 +102,7 @@ export function compileRules(
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
+  addCue(cues.locations, { kind: 'location', direction: 'none' });
   cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
