@@ -231,6 +231,7 @@ describe('background in the history: a diagnosis already made, an operation, har
     ['an operation', 'HISTORY: L4-5 laminectomy.', 'laminectomy', 'present', null],
     ['hardware', 'HISTORY: Spinal cord stimulator in situ, MRI conditional.', 'Spinal cord stimulator', 'present', null],
     ['... but not a complication of it', 'HISTORY: Back pain after kyphoplasty, cement leak.', 'cement leak', 'possible', 'HISTORY'],
+    ['... and the word just before background is background too', 'HISTORY: Metastatic prostate cancer, new back pain.', 'Metastatic', 'present', null],
     ['"Reason for exam:" is the history header, not a hedge', 'Reason for exam: Known myeloma. New pathological fracture?', 'myeloma', 'present', null],
     ['... which still hedges the question', 'Reason for exam: back pain, radiculopathy.', 'radiculopathy', 'possible', 'Reason for exam'],
     ['a question about background is a question', 'HISTORY: ? myeloma.', 'myeloma', 'possible', '?'],

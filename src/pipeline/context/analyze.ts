@@ -503,10 +503,13 @@ export function analyzeContext(
     // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
     const slash = alternativeSlash(m);
     if (slash !== undefined) return { assertion: 'possible', cue: { text: '/', start: tokens[slash]!.start, end: tokens[slash]!.end } };
-    // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact.
+    // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact, or
+    // background, or the word just before background ("Metastatic prostate cancer").
     const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
     const header = sections.headerOf[k];
-    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m) && role.background !== true) {
+    const next = mentions[k + 1];
+    const qualifiesBackground = next !== undefined && next.from === m.to && roles[k + 1]!.background === true;
+    if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m) && role.background !== true && !qualifiesBackground) {
       const start = tokens[header.from]!.start;
       const end = tokens[header.to - 1]!.end;
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };
