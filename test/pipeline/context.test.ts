@@ -188,6 +188,12 @@ describe('more negation and hedging wording', () => {
     ['cannot be confirmed', 'Solid osseous fusion cannot be confirmed.', 'osseous fusion', 'possible', 'cannot be confirmed'],
     ['may + verb', 'The osteophyte may compromise the exiting left C6 nerve root.', 'nerve root', 'possible', 'may compromise'],
     ['can be associated with', 'Modic changes can be associated with discogenic back pain.', 'discogenic back pain', 'possible', 'can be associated with'],
+    // A reviewer's terse, templated reports.
+    ['", most c/w" ends a negation', 'Fluid collection with no rim enhancement, most c/w seroma.', 'seroma', 'present', null],
+    ['not favoured', 'Early discitis is not favoured.', 'discitis', 'possible', 'is not favoured'],
+    ['two names of one thing are no alternatives', 'Enhancing granulation tissue/epidural fibrosis at L5-S1.', 'Enhancing granulation tissue', 'present', null],
+    ['... two findings are', 'Disc bulging/protrusion at L4-5.', 'protrusion', 'possible', '/'],
+    ['"Ind:" opens the history', 'Ind: neck pain.', 'neck pain', 'possible', 'Ind'],
     ['... and a hedge that does not open its clause stops there', 'Enhancing L4-5 disc with endplate erosion and a probable small epidural abscess, consistent with discitis.', 'discitis', 'present', null],
     ['... one after a comma goes on', 'Cord signal abnormality, likely myelomalacia, consistent with compressive myelopathy.', 'compressive myelopathy', 'possible', 'likely'],
     ['"accounting for" ends a hedge', 'Moderate canal stenosis at L3-4, likely accounting for claudicant symptoms.', 'claudicant', 'present', null],
@@ -371,6 +377,10 @@ describe('severity', () => {
     expect(find(text, phrase).severity).toBe(severity);
   });
   it('no severity word, no severity', () => expect(find('Disc bulge.', 'Disc bulge').severity).toBeNull());
+  it('shorthand grades and sides ("Mod-severe CCS", "b/l")', () => {
+    expect(find('Mod-severe CCS at L4/5.', 'CCS')).toMatchObject({ conceptId: 'central-canal-stenosis', severity: 'moderate-to-severe' });
+    expect(find('Mod b/l foraminal narrowing.', 'foraminal narrowing')).toMatchObject({ severity: 'moderate', side: ['bilateral'] });
+  });
   it('does not borrow a severity across a finding', () => expect(find('Mild disc bulge and facet arthropathy.', 'facet arthropathy').severity).toBeNull());
 });
 

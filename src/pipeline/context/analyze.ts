@@ -501,7 +501,7 @@ export function analyzeContext(
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
     // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
-    const slash = alternativeSlash(m);
+    const slash = alternativeSlash(m, k);
     if (slash !== undefined) return { assertion: 'possible', cue: { text: '/', start: tokens[slash]!.start, end: tokens[slash]!.end } };
     // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact, or
     // background, or the word just before background ("Metastatic prostate cancer").
@@ -596,11 +596,13 @@ export function analyzeContext(
   };
 
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
-  const alternativeSlash = (m: Mention): number | undefined => {
+  const alternativeSlash = (m: Mention, k: number): number | undefined => {
+    // (Two names of one thing are no alternatives: "granulation tissue/epidural fibrosis".)
+    const other = (j: number): boolean => mentions[j] !== undefined && mentions[j]!.conceptId !== m.conceptId;
     const after = tokens[m.to];
-    if (after !== undefined && after.key === '/' && !after.spaceBefore && (finding[m.to + 1]! & START) !== 0 && !tokens[m.to + 1]!.spaceBefore) return m.to;
+    if (after !== undefined && after.key === '/' && !after.spaceBefore && (finding[m.to + 1]! & START) !== 0 && !tokens[m.to + 1]!.spaceBefore && other(k + 1)) return m.to;
     const before = tokens[m.from - 1];
-    if (before !== undefined && before.key === '/' && !tokens[m.from]!.spaceBefore && m.from >= 2 && (finding[m.from - 2]! & END) !== 0 && !before.spaceBefore) {
+    if (before !== undefined && before.key === '/' && !tokens[m.from]!.spaceBefore && m.from >= 2 && (finding[m.from - 2]! & END) !== 0 && !before.spaceBefore && other(k - 1)) {
       return m.from - 1;
     }
     return undefined;
