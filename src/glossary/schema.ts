@@ -132,7 +132,14 @@ const phraseList = z.array(phrase).min(1);
 export const cuesSchema = z
   .object({
     $comment: z.string().optional(),
-    negated: z.object({ forward: phraseList, backward: phraseList }).strict(),
+    negated: z
+      .object({
+        forward: phraseList,
+        backward: phraseList,
+        /** Forward negations that speak of a change when "of" follows within a few words ("No further subsidence of the cage": nothing is denied; "No further fractures": absent). */
+        change: z.array(phrase).default([]),
+      })
+      .strict(),
     possible: z
       .object({
         forward: phraseList,

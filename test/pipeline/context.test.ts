@@ -204,6 +204,14 @@ describe('more negation and hedging wording', () => {
     ['no further sites of', 'No further sites of discitis or epidural collection are identified.', 'discitis', 'absent', 'No further sites of'],
     ['... but not what has not progressed', 'No further collapse of the L1 compression fracture.', 'compression fracture', 'present', null],
     ['... nor what needs no more imaging', 'No further imaging of the disc protrusion is needed.', 'disc protrusion', 'present', null],
+    // A reviewer's 500 sentences hunting inversions in the day's build.
+    ['"no further" denies what follows', 'No further fractures are identified.', 'fractures', 'absent', 'No further'],
+    ['... but not what a change is of', 'No further subsidence of the interbody cage.', 'interbody cage', 'present', null],
+    ['... nor the change itself', 'No further height loss of T12.', 'height loss', 'present', null],
+    ['a comparative ends the negation of a verb\'s subject', 'No level shows more than mild stenosis.', 'stenosis', 'present', null],
+    ['a range after "and" is an item of its own', 'No stenosis and mild or moderate facet arthropathy.', 'facet arthropathy', 'present', null],
+    ['"was not performed" denies a background term', 'HISTORY: Back pain. Fusion was not performed.', 'Fusion', 'absent', 'was not performed'],
+    ['ruled out', 'Fracture ruled out on CT.', 'Fracture', 'absent', 'ruled out'],
     ['", and" and a severity after a negated clause', 'Two Schmorl nodes, none of which have edema, and moderate facet arthropathy at L4-5.', 'facet arthropathy', 'present', null],
     ['"and with" ends a negation', 'Fluid signal in the disc without enhancement and with endplate erosion.', 'endplate erosion', 'present', null],
   ]);

@@ -321,7 +321,8 @@ export function analyzeContext(
   const startsGradedItem = (i: number, key: string): boolean => {
     if (key !== ',' && !((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) return false;
     const severity = severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1];
-    if (severity === undefined || tokens[severity.to]?.key === 'or') return false;
+    // (After "and" a range is an item of its own: "no stenosis and mild or moderate facet arthropathy".)
+    if (severity === undefined || (key !== 'and' && tokens[severity.to]?.key === 'or')) return false;
     if (key !== 'with' || (finding[i - 1]! & LESION) === 0) return true;
     // ("No focal protrusion with mild diffuse disc bulging": another lesion is a finding of its own.)
     let j = severity.to;
@@ -336,6 +337,15 @@ export function analyzeContext(
    */
   const hedgeGoesOn = (pos: RuleHit<CueRule>, terminator: RuleHit<CueRule>): boolean =>
     (opensClause(pos.from) || tokens[pos.from - 1]?.key === ',') && !(terminator.to < n && rules.knownAfter.hasToken(tokens[terminator.to]!));
+  /** Whether "of" follows a change cue within three words ("No further subsidence of the cage", "no further height loss of T12"). */
+  const speaksOfChange = (cue: RuleHit<CueRule>): boolean => {
+    for (let j = cue.to; j < n && j < cue.to + 4 && sentences[j] === sentences[cue.from]; j++) {
+      const key = tokens[j]!.key;
+      if (key === 'of') return true;
+      if (key === ',' || key === ';' || CLAUSE_ENDS.has(key)) return false;
+    }
+    return false;
+  };
   /** Whether "or" comes before the end of the clause that starts after token i ("A, B or C"). */
   const orAhead = (i: number): boolean => {
     for (let j = i + 1; j < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
@@ -387,6 +397,8 @@ export function analyzeContext(
       // A history-only cue right after a history finding says what it is for or when ("radiotherapy
       // for lymphoma", "fusion planned next month"): it ends a hedge rather than starting one.
       scope = withoutHedge(scope);
+    } else if (ended !== undefined && ended.value.change === true && speaksOfChange(ended)) {
+      // ("No further subsidence of the interbody cage": a change that did not happen, in something there.)
     } else if (ended !== undefined && ended.value.only === 'negated' && scope.pos !== undefined && !hedgeGoesOn(scope.pos, ended)) {
       scope = EMPTY;
     } else if (ended !== undefined && ended.value.section !== undefined && ended.value.kind === 'possible' && scope.pos !== undefined) {

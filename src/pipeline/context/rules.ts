@@ -21,6 +21,8 @@ export interface CueRule {
    * infinitive ("to suggest"), one that opens the clause for the others ("suggestive of").
    */
   linking?: 'opening' | 'any';
+  /** A negation that speaks of a change when "of" follows within a few words ("No further subsidence of the cage"). */
+  change?: true;
   /** A possibility cue that never hedges a finding before it ("Follow-up of the haemangioma suggested." recommends). */
   forwardOnly?: true;
   /** A history-only cue that also hedges the finding right before it, wherever its clause ends ("L3-4 decompression planned next month"). */
@@ -88,6 +90,7 @@ export function compileRules(
   };
   addCue(cues.negated.forward, { kind: 'negated', direction: 'forward' });
   addCue(cues.negated.backward, { kind: 'negated', direction: 'backward' });
+  addCue(cues.negated.change, { kind: 'negated', direction: 'forward', change: true });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
   addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: 'opening' });
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
