@@ -84,6 +84,8 @@ const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
 const STATED_WORDS = 3;
+/** Words that may stand between a negation and a finding for a hedge after the finding not to undo it ("No enhancing mass is suggested"). */
+const NEGATION_NEAR_WORDS = 3;
 /**
  * The most tokens any scan from a mention or cue reads (stated facts, grades, denied sides, the hedge
  * after a finding, an "or" ahead, whether a cue opens its clause): their word windows alone would
@@ -337,24 +339,19 @@ export function analyzeContext(
    */
   const hedgeGoesOn = (pos: RuleHit<CueRule>, terminator: RuleHit<CueRule>): boolean =>
     (opensClause(pos.from) || tokens[pos.from - 1]?.key === ',') && !(terminator.to < n && rules.knownAfter.hasToken(tokens[terminator.to]!));
+  /** Whether `word` comes in the `limit` tokens from `from`, before a comma or the end of the clause. */
+  const wordAhead = (from: number, word: string, limit: number): boolean => {
+    for (let j = from; j < n && j < from + limit && sentences[j] === sentences[from]; j++) {
+      const key = tokens[j]!.key;
+      if (key === word) return true;
+      if (key === ',' || CLAUSE_ENDS.has(key)) return false;
+    }
+    return false;
+  };
   /** Whether "of" follows a change cue within three words ("No further subsidence of the cage", "no further height loss of T12"). */
-  const speaksOfChange = (cue: RuleHit<CueRule>): boolean => {
-    for (let j = cue.to; j < n && j < cue.to + 4 && sentences[j] === sentences[cue.from]; j++) {
-      const key = tokens[j]!.key;
-      if (key === 'of') return true;
-      if (key === ',' || key === ';' || CLAUSE_ENDS.has(key)) return false;
-    }
-    return false;
-  };
+  const speaksOfChange = (cue: RuleHit<CueRule>): boolean => wordAhead(cue.to, 'of', 4);
   /** Whether "or" comes before the end of the clause that starts after token i ("A, B or C"). */
-  const orAhead = (i: number): boolean => {
-    for (let j = i + 1; j < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
-      const key = tokens[j]!.key;
-      if (key === 'or') return true;
-      if (key === ',' || key === ';' || CLAUSE_ENDS.has(key)) return false;
-    }
-    return false;
-  };
+  const orAhead = (i: number): boolean => wordAhead(i + 1, 'or', SCAN_LIMIT);
   /**
    * Whether a stated fact ends the hedge in force: a question mark's always ("? cord compression,
    * known metastases"), a plan's always ("MRI for staging of known myeloma"), any other after a
@@ -493,22 +490,22 @@ export function analyzeContext(
     // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
     if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
+    // A negation that opens the clause just before the finding is not undone by a hedge after it
+    // ("No enhancing mass is suggested", "No L4-5 canal stenosis likely."; in dictated text with no
+    // stops, a negation far back does not count).
+    const negationDecides =
+      nearFwd !== undefined && nearFwd === before.neg && before.negNear && before.negOpens && wordsBefore[m.from]! - wordsBefore[nearFwd.to]! <= NEGATION_NEAR_WORDS;
     // The nearest backward cue after the mention, in the same sentence.
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
       const after = bwd[m.to]!;
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
-      // (A hedge after the finding does not undo a negation that opens its clause just before it: "No
-      // enhancing mass is suggested"; in dictated text with no stops, a negation far back does not count.)
-      const undone =
-        nearBwd !== undefined && nearBwd.value.kind === 'possible' && nearFwd !== undefined && nearFwd === before.neg && before.negNear && before.negOpens &&
-        wordsBefore[m.from]! - wordsBefore[nearFwd.to]! <= STATED_WORDS;
-      if (nearBwd !== undefined && !undone) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
+      if (nearBwd !== undefined && !(nearBwd.value.kind === 'possible' && negationDecides)) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
     }
     // "Metastasis unlikely.", "Pars defect suspected, ...", "(hemangioma likely)": a hedge right after a
-    // finding that ends its clause hedges that finding, unless a negation in the clause decides
-    // ("No L4-5 canal stenosis likely."; but "no retropulsion, pathological fracture unlikely").
+    // finding that ends its clause hedges that finding, unless such a negation decides (but "no
+    // retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
-    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !(before.negNear && nearFwd === before.neg)) consider(hedge, 0);
+    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !negationDecides) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
