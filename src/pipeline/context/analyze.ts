@@ -228,11 +228,35 @@ export function analyzeContext(
 
   // Token-indexed lookups, so each scope walk is a plain loop over tokens.
   const n = tokens.length;
+  /** The forward cue spelled exactly by tokens [from, to), if any. */
+  const cueBefore = (from: number, to: number): RuleHit<CueRule> | undefined => {
+    const trie = rules.cues;
+    let node = ROOT;
+    // Binary search (this runs once per straddling pseudo-cue: a scan would be quadratic).
+    const { index, id } = mtokens;
+    for (let p = lowerBound(index, (i) => i < from); p < index.length && index[p]! < to; p++) {
+      node = trie.step(node, id[p]!);
+      if (node === NO_NODE) return undefined;
+    }
+    for (let v = 0; v < trie.valueCount(node); v++) {
+      const rule = trie.valueAt(node, v);
+      if (rule.direction === 'forward' || rule.direction === 'both') return { from, to, value: rule };
+    }
+    return undefined;
+  };
   const cueAt = new Array<RuleHit<CueRule> | undefined>(n);
   const cueEndAt = new Array<RuleHit<CueRule> | undefined>(n);
   for (let h of cueHits) {
     // "? cord compression": a question mark before a term questions what follows it.
     if (h.value.kind === 'possible' && h.to - h.from === 1 && isPrefixQuestion(tokens, h.from)) h = { from: h.from, to: h.to, value: PREFIX_QUESTION };
+    // "Previous surgery: nil" denies what comes before the colon; "HISTORY: Nil previous surgery"
+    // what follows it: a backward cue that opens on a colon, with a word after it in its sentence,
+    // is the forward cue after the colon.
+    if (h.value.direction === 'backward' && tokens[h.from]!.key === ':' && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
+      const forward = cueBefore(h.from + 1, h.to);
+      if (forward === undefined) continue;
+      h = forward;
+    }
     cueAt[h.from] = h;
     cueEndAt[h.to - 1] = h;
   }
@@ -424,23 +448,6 @@ export function analyzeContext(
     if (started !== undefined) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
   }
-
-  /** The forward cue spelled exactly by tokens [from, to), if any. */
-  const cueBefore = (from: number, to: number): RuleHit<CueRule> | undefined => {
-    const trie = rules.cues;
-    let node = ROOT;
-    // Binary search (this runs once per straddling pseudo-cue: a scan would be quadratic).
-    const { index, id } = mtokens;
-    for (let p = lowerBound(index, (i) => i < from); p < index.length && index[p]! < to; p++) {
-      node = trie.step(node, id[p]!);
-      if (node === NO_NODE) return undefined;
-    }
-    for (let v = 0; v < trie.valueCount(node); v++) {
-      const rule = trie.valueAt(node, v);
-      if (rule.direction === 'forward' || rule.direction === 'both') return { from, to, value: rule };
-    }
-    return undefined;
-  };
 
   // The best cue so far for the mention being decided (one pair of variables, not an object per mention).
   let bestHit: RuleHit<CueRule> | undefined;
