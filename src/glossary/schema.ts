@@ -138,6 +138,8 @@ export const cuesSchema = z
         backward: phraseList,
         /** Forward negations that speak of a change when "of" follows within a few words ("No further subsidence of the cage": nothing is denied; "No further fractures": absent). */
         change: z.array(phrase).default([]),
+        /** Forward negations that also deny the finding right before them where their clause ends ("Basilar invagination absent."; "Absent S5"). */
+        trailing: z.array(phrase).default([]),
       })
       .strict(),
     possible: z

@@ -61,7 +61,9 @@ export interface ExplainResult {
 }
 
 const CUSTOM_ROLE: MentionRole = { finding: true, located: true };
-const LEVEL_ROLE: MentionRole = { finding: false, located: false };
+/** A spine level names a place, which a report never denies or doubts: "No stenosis at L4-5", "C2-3: Neg." */
+const LEVEL_ROLE: MentionRole = { finding: false, located: false, alwaysPresent: true };
+const OTHER_ROLE: MentionRole = { finding: false, located: false };
 
 export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const { text } = input;
@@ -75,7 +77,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const { mentions, sharedWith } = expandSharedHeads(tokens, findMentions(tokens, mtokens, engine.matcher, custom), engine.concepts, engine.rules.words);
 
   const roles: MentionRole[] = mentions.map((m) =>
-    m.source === 'custom' ? CUSTOM_ROLE : m.source === 'level' ? LEVEL_ROLE : (engine.roles.get(m.conceptId) ?? LEVEL_ROLE),
+    m.source === 'custom' ? CUSTOM_ROLE : m.source === 'level' ? LEVEL_ROLE : (engine.roles.get(m.conceptId) ?? OTHER_ROLE),
   );
   const sentences = sentenceIds(tokens, engine.noSentenceEnd);
   const contexts = analyzeContext(text, tokens, mtokens, sentences, mentions, roles, engine.rules);

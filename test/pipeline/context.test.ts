@@ -109,6 +109,13 @@ describe('more negation and hedging wording', () => {
     ['no longer present', 'The previously described cord compression is no longer present.', 'cord compression', 'absent', 'is no longer present'],
     ['nil', 'Nil cord compression.', 'cord compression', 'absent', 'Nil'],
     [': nil', 'Stenosis: nil.', 'Stenosis', 'absent', ': nil'],
+    ['a trailing "absent" denies the finding before it', 'Basilar invagination absent.', 'Basilar invagination', 'absent', 'absent'],
+    ['... and "absent" still denies what follows it', 'Absent right pedicle at L4 (congenital).', 'pedicle', 'absent', 'Absent'],
+    ['", supporting" ends a negation', 'The cord lies dorsally with no ventral migration, supporting tethering.', 'tethering', 'present', null],
+    ['named as a differential', 'L2 schwannoma; myxopapillary ependymoma is a differential.', 'myxopapillary ependymoma', 'possible', 'is a differential'],
+    ['... and not what comes before the semicolon', 'L2 schwannoma; myxopapillary ependymoma is a differential.', 'schwannoma', 'present', null],
+    ['"No MRI evidence of" denies the finding, not the MRI', 'No MRI evidence of fracture.', 'fracture', 'absent', 'No MRI evidence of'],
+    ['... the MRI stays', 'No MRI evidence of fracture.', 'MRI', 'present', null],
     [': nil at a line end', 'Previous surgery: nil\nL4-5: disc bulge.', 'Previous surgery', 'absent', ': nil'],
     [': nil with words after it denies them', 'HISTORY: Nil previous surgery. Low back pain.', 'previous surgery', 'absent', 'Nil'],
     ['... and not the header before it', 'Clinical details: nil significant trauma, ? disc prolapse.', 'disc prolapse', 'possible', '?'],
@@ -193,6 +200,10 @@ describe('more negation and hedging wording', () => {
     ['"on the"', 'No mass effect on the thecal sac.', 'thecal sac', 'present', null],
     ['"at the": a change at a finding that is there', 'No further kyphosis at the fracture.', 'fracture', 'present', null],
     ['"within the"', 'No abscess within the psoas muscle.', 'abscess', 'absent', 'No'],
+    ['... past side words and levels', 'Probable loosening of the left T4 pedicle screw.', 'pedicle screw', 'present', null],
+    ['... while what is hedged stays possible', 'Probable loosening of the left T4 pedicle screw.', 'loosening', 'possible', 'Probable'],
+    ['"and demonstrate" starts a clause of its own', 'The lesions do not lose signal on opposed-phase images and demonstrate restricted diffusion.', 'restricted diffusion', 'present', null],
+    ['": neg" after a level heading denies it', 'Canal stenosis: neg.', 'Canal stenosis', 'absent', ': neg.'],
     ['", and the" starts a clause of its own', 'There is no bone marrow oedema adjacent to the pars defects, and the appearances are of chronic spondylolysis.', 'spondylolysis', 'present', null],
     ['family history is not the patient\'s', 'Family history of ankylosing spondylitis.', 'ankylosing spondylitis', 'possible', 'Family history of'],
     ['cannot be confirmed', 'Solid osseous fusion cannot be confirmed.', 'osseous fusion', 'possible', 'cannot be confirmed'],
@@ -391,6 +402,7 @@ describe('severity', () => {
     ['each finding its own', 'Mild disc bulge with severe foraminal stenosis.', 'foraminal stenosis', 'severe'],
     ['grade of another finding', 'Pfirrmann grade 4 disc degeneration.', 'disc degeneration', 'Pfirrmann grade 4'],
     ['Meyerding grade inside the term', 'Grade I anterolisthesis of L4 on L5.', 'Grade I anterolisthesis', 'mild'],
+    ['levels between do not count as words', 'Facet joints: moderate left C2-C3 and C3-C4 facet arthrosis.', 'facet arthrosis', 'moderate'],
   ])('%s', (_name, text, phrase, severity) => {
     expect(find(text, phrase).severity).toBe(severity);
   });
@@ -513,6 +525,7 @@ describe('levels', () => {
     ['a range written "between ... and"', 'Kyphosis between C3 and C5.', 'Kyphosis', ['C3', 'C4', 'C5']],
     ['a line break ends the carry-over', 'Fusion of C2 and C3.\nThere is no bone marrow edema.', 'bone marrow edema', []],
     ['the previous sentence on the line carries over', 'At L4-5 there is a disc bulge. There is also facet arthropathy.', 'facet arthropathy', ['L4-L5']],
+    ['... but not in the history, whose sentences are separate facts', 'HISTORY: ACDF C5-C7. New left arm pain and neck pain.', 'neck pain', []],
     // Regression: the vertebra carried over from the sentence before took the finding off its heading's level.
     ['a sentence about a vertebra of the heading does not carry over', 'L5-S1: Disc bulge. Modic change at the L5 endplate. The annular fissure is unchanged.', 'annular fissure', ['L5-S1']],
     ['... but one about another level does', 'L4-5: Disc bulge. At L5-S1 there is a protrusion. There is also facet arthropathy.', 'facet arthropathy', ['L5-S1']],

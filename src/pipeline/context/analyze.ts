@@ -492,7 +492,7 @@ export function analyzeContext(
     // The nearest forward cue before the mention; a linking possibility cue that the negation before
     // it governs leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     // "No edema surrounding the fracture": a term named as a place is not what the cue says of it.
-    const before = m.from > 0 && cueEndAt[m.from - 1]?.value.kind === 'location' ? EMPTY : fwd[m.from]!;
+    const before = namedAsPlace(m) ? EMPTY : fwd[m.from]!;
     let nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
     // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
     if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
@@ -513,6 +513,8 @@ export function analyzeContext(
     // retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
     if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !negationDecides) consider(hedge, 0);
+    // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
+    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(hedge.to)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
@@ -605,6 +607,21 @@ export function analyzeContext(
     }
     return false;
   };
+  /**
+   * Whether a location cue stands right before the mention, past side words and levels ("loosening of
+   * the left T4 pedicle screw"): the term names a place, not what a cue before it says.
+   */
+  const namedAsPlace = (m: Mention): boolean => {
+    for (let i = m.from - 1, steps = 0; i >= 0 && steps < FORWARD_MODIFIER_WINDOW; steps++) {
+      const cue = cueEndAt[i];
+      if (cue !== undefined) return cue.value.kind === 'location';
+      const side = sideEndAt[i];
+      if (side !== undefined) i = side.from - 1;
+      else if (inLevel(i)) i--;
+      else return false;
+    }
+    return false;
+  };
   /** Whether token i is part of a level group ("L4-5", "L3-4 and L4-5"). */
   const inLevel = (i: number): boolean => {
     const g = groups[lowerBound(groups, (group) => group.to <= i)];
@@ -641,6 +658,8 @@ export function analyzeContext(
     let words = 0;
     for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
+      // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
+      if (inLevel(i)) continue;
       const h = endAt[i];
       if (h !== undefined) {
         found = found === NONE ? [h.value] : [h.value, ...found];
@@ -813,11 +832,10 @@ export function analyzeContext(
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
-  const levelsOf = (m: Mention): string[] => {
+  const levelsOf = (m: Mention, k: number): string[] => {
     if (m.level !== undefined) return m.level.levels;
     const sentence = sentences[m.from]!;
-    const k = firstGroupFrom(m.to);
-    const after = groups[k];
+    const after = groups[firstGroupFrom(m.to)];
     const before = groups[firstGroupFrom(m.from) - 1];
     const forward = after !== undefined && sentences[after.from] === sentence ? contentBefore[after.from]! - contentBefore[m.to]! : undefined;
     const backward = before !== undefined && before.to <= m.from && sentences[before.from] === sentence ? wordsBefore[m.from]! - wordsBefore[before.to]! : undefined;
@@ -826,7 +844,8 @@ export function analyzeContext(
     // Under "L5-S1:", a sentence about one of its vertebrae ("Modic change at the L5 endplate")
     // does not take the next sentence off the heading's level (one of the heading's own levels does
     // narrow it: "At L4-5 ..." under "L4-5 and L5-S1:").
-    const carry = carryOf.get(sentence);
+    // (Not in the history, whose sentences are separate facts: "ACDF C5-C7. New left arm pain.")
+    const carry = sections.sectionOf[k] === 'history' ? undefined : carryOf.get(sentence);
     const heading = headingOf[m.from];
     if (carry !== undefined && (heading === undefined || !covers(heading, carry) || carry.some((level) => heading.includes(level)))) return carry;
     return heading ?? NONE;
@@ -868,7 +887,7 @@ export function analyzeContext(
     }
     const grades = graded === NO_GRADES ? [] : graded;
     if (grades.length > 0) severity = mostSevere(grades, rules.severityScale);
-    const at = role.located || m.level !== undefined ? levelsOf(m) : NONE;
+    const at = role.located || m.level !== undefined ? levelsOf(m, k) : NONE;
     const levels = at === NONE ? [] : at;
     return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });

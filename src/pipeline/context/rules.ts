@@ -25,6 +25,8 @@ export interface CueRule {
   change?: true;
   /** A possibility cue that never hedges a finding before it ("Follow-up of the haemangioma suggested." recommends). */
   forwardOnly?: true;
+  /** A negation that also denies the finding right before it where its clause ends ("Basilar invagination absent."). */
+  trailing?: true;
   /** A history-only cue that also hedges the finding right before it, wherever its clause ends ("L3-4 decompression planned next month"). */
   after?: true;
   /** The one report section where the cue applies (plans: "awaiting ACDF" in the history). */
@@ -91,6 +93,7 @@ export function compileRules(
   addCue(cues.negated.forward, { kind: 'negated', direction: 'forward' });
   addCue(cues.negated.backward, { kind: 'negated', direction: 'backward' });
   addCue(cues.negated.change, { kind: 'negated', direction: 'forward', change: true });
+  addCue(cues.negated.trailing, { kind: 'negated', direction: 'forward', trailing: true });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
   addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: 'opening' });
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
