@@ -109,6 +109,9 @@ describe('more negation and hedging wording', () => {
     ['no longer present', 'The previously described cord compression is no longer present.', 'cord compression', 'absent', 'is no longer present'],
     ['nil', 'Nil cord compression.', 'cord compression', 'absent', 'Nil'],
     [': nil', 'Stenosis: nil.', 'Stenosis', 'absent', ': nil'],
+    ['a spine level is never denied', 'No canal stenosis at L4-5.', 'L4-5', 'present', null],
+    ['... nor by a negation after it', 'C2-3: Neg.', 'C2-3', 'present', null],
+    ['... nor doubted', 'Possible pars defect at L5.', 'L5', 'present', null],
     ['a trailing "absent" denies the finding before it', 'Basilar invagination absent.', 'Basilar invagination', 'absent', 'absent'],
     ['... and "absent" still denies what follows it', 'Absent right pedicle at L4 (congenital).', 'pedicle', 'absent', 'Absent'],
     ['", supporting" ends a negation', 'The cord lies dorsally with no ventral migration, supporting tethering.', 'tethering', 'present', null],
@@ -402,6 +405,7 @@ describe('severity', () => {
     ['each finding its own', 'Mild disc bulge with severe foraminal stenosis.', 'foraminal stenosis', 'severe'],
     ['grade of another finding', 'Pfirrmann grade 4 disc degeneration.', 'disc degeneration', 'Pfirrmann grade 4'],
     ['Meyerding grade inside the term', 'Grade I anterolisthesis of L4 on L5.', 'Grade I anterolisthesis', 'mild'],
+    ['Schizas grade C is severe (the scale: A none or minor, B moderate, C severe, D extreme)', 'Schizas grade C central canal stenosis at L4-5.', 'central canal stenosis', 'severe'],
     ['levels between do not count as words', 'Facet joints: moderate left C2-C3 and C3-C4 facet arthrosis.', 'facet arthrosis', 'moderate'],
   ])('%s', (_name, text, phrase, severity) => {
     expect(find(text, phrase).severity).toBe(severity);
