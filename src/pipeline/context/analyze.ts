@@ -77,6 +77,8 @@ const END = 4;
 const LESION = 8;
 /** The last token of a finding in the clinical history. */
 const HISTORY_END = 16;
+/** A token of a level group ("L4-5", "L3-4 and L4-5"). */
+const LEVEL = 32;
 const BIDIRECTIONAL_WINDOW = 4;
 /** Punctuation that ends a clause of grades ("..., severe on the right."). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
@@ -262,8 +264,8 @@ export function analyzeContext(
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
   // Per token: inside a finding (IN), where a finding starts (START) and ends (END), whether it is a
-  // lesion (LESION, `lesion` in its data) and, once sections are known, where a history finding ends
-  // (HISTORY_END), as bits.
+  // lesion (LESION, `lesion` in its data) and, once sections and level groups are known, where a
+  // history finding ends (HISTORY_END) and the tokens of level groups (LEVEL), as bits.
   const finding = ints(n + 1);
   mentions.forEach((m, k) => {
     if (!roles[k]!.finding) return;
@@ -298,6 +300,7 @@ export function analyzeContext(
     if (roles[k]!.finding && sections.sectionOf[k] === 'history') finding[m.to - 1]! |= HISTORY_END;
   });
   const { groups, headingOf, carryOf } = levelStructure(tokens, sentences, mentions, sections.headerAt, rules.words);
+  for (const g of groups) for (let i = g.from; i < g.to; i++) finding[i]! |= LEVEL;
 
   const cueOf = (h: RuleHit<CueRule>): Cue => {
     const start = tokens[h.from]!.start;
@@ -623,10 +626,7 @@ export function analyzeContext(
     return false;
   };
   /** Whether token i is part of a level group ("L4-5", "L3-4 and L4-5"). */
-  const inLevel = (i: number): boolean => {
-    const g = groups[lowerBound(groups, (group) => group.to <= i)];
-    return g !== undefined && g.from <= i;
-  };
+  const inLevel = (i: number): boolean => (finding[i]! & LEVEL) !== 0;
 
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
   const alternativeSlash = (m: Mention, k: number): number | undefined => {
