@@ -32,6 +32,7 @@ describe('leftmost-longest', () => {
 describe('inflections and variants', () => {
   it.each([
     ['regular plural generated', 'two disc bulges', 'disc bulges', 'disc-bulge'],
+    ['... also of a word ending in "ss"', 'no psoas abscesses', 'psoas abscesses', 'paraspinal-abscess'],
     ['Latin plural listed', 'both neural foramina', 'neural foramina', 'neural-foramen'],
     ['Greek plural listed', 'multilevel stenoses', 'stenoses', 'spinal-stenosis'],
     ['adjective form', 'stenotic canal', 'stenotic', 'spinal-stenosis'],

@@ -19,6 +19,8 @@ const LETTERS = /^[a-z]+$/;
  * (foramina, stenoses) are listed too, because natural's inflector gets them wrong.
  */
 export function numberVariants(word: string): string[] {
+  // ("mass" -> "masses", "abscess" -> "abscesses": the one ending in "s" that is safe to pluralise.)
+  if (word.length >= 4 && LETTERS.test(word) && word.endsWith('ss')) return [`${word}es`];
   if (word.length < 3 || !LETTERS.test(word) || word.endsWith('s')) return [];
   const plural = inflector.pluralize(word);
   return plural !== word ? [plural] : [];
