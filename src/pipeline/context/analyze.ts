@@ -393,15 +393,24 @@ export function analyzeContext(
   let subjectHedge: RuleHit<CueRule> | undefined;
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
+  // Scopes in force where a bracket opens: a cue inside it does not reach past it ("Small protrusion
+  // (no stenosis) with mild facet arthropathy"), while one before it reaches in and on.
+  const outside: Scope[] = [];
   for (let i = 0; i <= n; i++) {
     if (i > 0 && i < n && sentences[i] !== sentences[i - 1]) {
       scope = EMPTY;
       subject = subjectHedge = undefined;
+      outside.length = 0;
     }
     fwd[i] = scope;
     if (i === n) break;
     const ended = cueEndAt[i];
     const key = tokens[i]!.key;
+    if (key === '(') outside.push(scope);
+    else if (key === ')' && outside.length > 0) {
+      scope = outside.pop()!;
+      continue;
+    }
     // "? cord compression, known metastases": a question mark before a term questions its clause only.
     if (scope.pos?.value === PREFIX_QUESTION && key === ',') scope = withoutHedge(scope);
     else if (scope.pos !== undefined && ended?.value.kind === 'stated' && statedEndsHedge(scope.pos, ended)) scope = withoutHedge(scope);
@@ -445,8 +454,21 @@ export function analyzeContext(
   const bwd = new Array<Scope>(n + 1);
   scope = EMPTY;
   bwd[n] = EMPTY;
+  outside.length = 0;
   for (let i = n - 1; i >= 0; i--) {
-    if (i + 1 < n && sentences[i] !== sentences[i + 1]) scope = EMPTY;
+    if (i + 1 < n && sentences[i] !== sentences[i + 1]) {
+      scope = EMPTY;
+      outside.length = 0;
+    }
+    // (Right to left, a bracket opens at ")" and closes at "(": "atlanto-occipital assimilation
+    // (Chiari 1.5 not favoured)" is not hedged by the cue inside the bracket; an alternative offered
+    // inside it is, "disc herniation (or possibly asymmetric bulging)".)
+    const key = tokens[i]!.key;
+    if (key === ')') outside.push(scope);
+    else if (key === '(' && outside.length > 0) {
+      const outer = outside.pop()!;
+      scope = scope.pos !== undefined && scope.pos !== outer.pos && scope.pos.value.direction === 'both' ? scopeOf(outer.neg, scope.pos) : outer;
+    }
     const started = cueAt[i];
     if (started !== undefined) scope = passCue(scope, started, 'backward');
     bwd[i] = scope;
@@ -553,7 +575,7 @@ export function analyzeContext(
         j++;
         while (j < n && (finding[j]! & END) === 0) j++;
         j++;
-      } else if (inLevel(j)) j++;
+      } else if (inLevel(j) || (j === m.to && tokens[j]!.key === ')')) j++;
       else break;
     }
     if (j >= n || sentences[j] !== sentences[m.to - 1]) return undefined;
