@@ -212,6 +212,15 @@ export const modifiersSchema = z
     severityScale: z.array(z.string().min(1)).default([]),
     /** Side values a severity may grade side by side ("severe right and mild left"); position words are not among them. */
     gradedSides: z.array(z.string().min(1)).default([]),
+    /**
+     * Side letters of dictated shorthand ("mod R foraminal stenosis", "L S1 radiculopathy"), matched
+     * exactly as written, only as a word of their own before a word that is no number and none of
+     * `notBefore` ("L 5", "L-spine", "R/O" and "L spine" are no sides).
+     */
+    sideLetters: z
+      .object({ letters: z.record(z.string().min(1).max(2), z.string().min(1)), notBefore: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .default({ letters: {}, notBefore: [] }),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -220,6 +229,9 @@ export const modifiersSchema = z
       ['gradedSides', m.gradedSides, m.side],
     ] as const) {
       for (const value of values) if (!(value in table)) ctx.addIssue({ code: 'custom', path: [field], message: `"${value}" is not a value of ${field === 'severityScale' ? 'severity' : 'side'}` });
+    }
+    for (const [letter, value] of Object.entries(m.sideLetters.letters)) {
+      if (!(value in m.side)) ctx.addIssue({ code: 'custom', path: ['sideLetters', 'letters', letter], message: `"${value}" is not a value of side` });
     }
   });
 export type ModifierData = z.infer<typeof modifiersSchema>;

@@ -521,9 +521,20 @@ describe('side', () => {
     ['left greater than right before', 'Left greater than right foraminal narrowing.', 'foraminal narrowing', ['left greater than right']],
     ['far lateral', 'Far lateral disc herniation on the right.', 'disc herniation', ['far lateral', 'right']],
     ['central', 'Small central disc protrusion.', 'disc protrusion', ['central']],
+    ['dictated side letters', 'Mild L foraminal narrowing, compressing the R L5 root.', 'foraminal narrowing', ['left']],
+    ['... before a level', 'Mild L foraminal narrowing, compressing the R L5 root.', 'root', ['right']],
+    ['... not as a split level', 'L 5 nerve root compression.', 'nerve root compression', []],
+    ['... nor in "L spine" or "R/O"', 'MRI L spine. R/O disc herniation.', 'disc herniation', []],
+    ['... nor inside "L>R"', 'L>R foraminal narrowing.', 'foraminal narrowing', ['left greater than right']],
+    ['... only as written: a lower-case letter is no side', 'Foraminal narrowing l side.', 'Foraminal narrowing', []],
   ])('%s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
   });
+  it('dictated side letters grade each side', () =>
+    expect(find('Severe R and moderate L foraminal stenosis.', 'foraminal stenosis').grades).toEqual([
+      { severity: 'severe', side: ['right'] },
+      { severity: 'moderate', side: ['left'] },
+    ]));
 });
 
 describe('levels', () => {

@@ -26,7 +26,7 @@ import { levelRank } from '../match/levels.js';
 import { NO_NODE, ROOT } from '../match/trie.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
 import { isDigit, type Token } from '../text/tokenize.js';
-import { findRuleHits, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
+import { findRuleHits, withSideLetters, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
 import { isPrefixQuestion } from './sentences.js';
 
 export type Assertion = 'present' | 'absent' | 'possible';
@@ -226,7 +226,8 @@ export function analyzeContext(
   roles: readonly MentionRole[],
   rules: ContextRules,
 ): MentionContext[] {
-  const { cues: cueHits, severity: severityHits, side: sideHits } = findRuleHits(rules, mtokens);
+  const { cues: cueHits, severity: severityHits, side: sideWords } = findRuleHits(rules, mtokens);
+  const sideHits = withSideLetters(rules, tokens, sideWords);
 
   // Token-indexed lookups, so each scope walk is a plain loop over tokens.
   const n = tokens.length;

@@ -5,6 +5,7 @@
 import type { CueData, ModifierData, Section } from '../../glossary/schema.js';
 import { phraseKeys, type KeyIds, type MatchTokens, type SpellingMap } from '../match/keys.js';
 import { longestAt, TokenTrie } from '../match/trie.js';
+import { isDigit, type Token } from '../text/tokenize.js';
 import { WordSet } from '../text/word-set.js';
 
 export type CueKind = 'negated' | 'possible' | 'pseudo' | 'terminator' | 'stated' | 'location';
@@ -60,6 +61,10 @@ export interface ContextRules {
   side: TokenTrie<string>;
   /** Severity values mildest first (modifiers.json `severityScale`). */
   severityScale: readonly string[];
+  /** Side letters of dictated shorthand, as written ("R", "L") -> side value (modifiers.json `sideLetters`). */
+  sideLetters: ReadonlyMap<string, string>;
+  /** Words after which a side letter is no side ("L spine"). */
+  sideLettersNotBefore: WordSet;
   /** Side values a severity may grade side by side (modifiers.json `gradedSides`). */
   gradedSides: ReadonlySet<string>;
   /** After these, a stated word opens a clause of its own that a hedge before it does not reach (cues.json `statedOpeners`). */
@@ -129,9 +134,33 @@ export function compileRules(
     side: valueTrie(modifiers.side),
     severityScale: modifiers.severityScale,
     gradedSides: new Set(modifiers.gradedSides),
+    sideLetters: new Map(Object.entries(modifiers.sideLetters.letters)),
+    sideLettersNotBefore: new WordSet(modifiers.sideLetters.notBefore),
     statedOpeners: new WordSet(cues.statedOpeners),
     knownAfter: new WordSet(cues.knownAfter),
   };
+}
+
+/**
+ * The side hits with the side letters of dictated shorthand added ("mod R foraminal stenosis"): a
+ * letter as written, on its own, before a word on its line that is no number and none of `notBefore`.
+ */
+export function withSideLetters(rules: ContextRules, tokens: readonly Token[], sides: RuleHit<string>[]): RuleHit<string>[] {
+  if (rules.sideLetters.size === 0) return sides;
+  let out = sides;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.raw.length > 2 || t.kind !== 'word') continue;
+    const value = rules.sideLetters.get(t.raw);
+    if (value === undefined) continue;
+    const next = tokens[i + 1]!;
+    if (next.kind !== 'word' || next.newlinesBefore > 0 || isDigit(next.key.charCodeAt(0)) || rules.sideLettersNotBefore.hasToken(next)) continue;
+    // (Not inside a side phrase: "L>R".)
+    if (sides.some((h) => h.from <= i && i < h.to)) continue;
+    if (out === sides) out = [...sides];
+    out.push({ from: i, to: i + 1, value });
+  }
+  return out;
 }
 
 export interface RuleHits {
