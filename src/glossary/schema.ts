@@ -248,6 +248,8 @@ export const levelsSchema = z
     joiners: phraseList,
     headingWords: phraseList,
     nearWords: phraseList,
+    /** Words that make T1 and T2 MRI weightings even in a level's notation: a plane before ("Sag T1/T2/STIR", "axial T2 through L1-S1"), a weighting word after ("T1/T2 hyperintense"). */
+    sequenceWords: z.array(z.string().min(1)).default([]),
     regions: z
       .object({ C: z.object({ name: z.string() }), T: z.object({ name: z.string() }), L: z.object({ name: z.string() }), S: z.object({ name: z.string() }) })
       .strict(),

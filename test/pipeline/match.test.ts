@@ -93,6 +93,17 @@ describe('spine levels', () => {
     expect(annotationFor('T1 vertebral body', 'T1')?.conceptId).toBe('level-vertebra');
   });
 
+  it.each([
+    ['a list of sequences after a plane', 'Sag T1/T2/STIR.', 'T1', 't1-weighted'],
+    ['"T1/T2" before a weighting word', 'T1/T2 hyperintense lesion.', 'T1', 't1-weighted'],
+    ['a weighting before a range after a plane', 'Axial T2 through T6-T10.', 'T6-T10', 'level-range'],
+    ['... which keeps its own levels', 'ax T2 thru L1-S1.', 'L1-S1', 'level-range'],
+    ['"T1/T2" as a disc level elsewhere', 'At T1/T2 there is a small disc protrusion.', 'T1/T2', 'level-thoracic-disc'],
+  ])('T1 and T2 in sequence lists are weightings: %s', (_name, text, phrase, conceptId) => {
+    expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
+    if (conceptId === 'level-range') expect(annotationFor(text, phrase)?.levels[0]).toBe(phrase.slice(0, 2));
+  });
+
   it('explains a level in plain words', () => {
     expect(annotationFor('L4-5', 'L4-5')?.explanation).toContain('4th bone of the lower back');
   });

@@ -169,14 +169,19 @@ function discAt(tokens: readonly Token[], i: number): Disc | undefined {
   return { a, b: second.b, to: second.to };
 }
 
+/** "T1" or "T2" (any case), the weightings that look like the first two thoracic vertebrae. */
+const isWeighting = (t: Token | undefined): boolean => t !== undefined && t.key.length === 2 && t.key.charCodeAt(0) === 116 && (t.key === 't1' || t.key === 't2');
+
 export class LevelGrammar {
   private readonly rangeWords: ReadonlySet<string>;
   private readonly vertebraContext: ReadonlySet<string>;
   private readonly rootWords: ReadonlySet<string>;
   private readonly suffixWords: ReadonlySet<string>;
   private readonly slipWords: ReadonlySet<string>;
+  private readonly sequenceWords: ReadonlySet<string>;
 
   constructor(private readonly data: LevelData) {
+    this.sequenceWords = new Set(data.sequenceWords);
     this.rangeWords = new Set(data.rangeWords);
     this.vertebraContext = new Set(data.vertebraContext);
     this.rootWords = new Set(data.rootWords);
@@ -202,6 +207,7 @@ export class LevelGrammar {
     const second = t.raw.charCodeAt(1);
     const sep = tokens[i + 1]?.key;
     if (!(second >= 48 && second <= 57) && sep !== '-' && sep !== '/') return undefined;
+    if (this.weightingAt(tokens, i)) return undefined;
     const disc = discAt(tokens, i);
     if (disc !== undefined) {
       if (adjacent(disc.a, disc.b)) {
@@ -249,6 +255,19 @@ export class LevelGrammar {
     if (v.region === 'C' && v.n === 8) return { from: i, to: i + 1, kind: 'root', conceptId: 'level-root-notation', label: name, levels: [name] };
     const conceptId = isTransitional(v) ? 'level-transitional' : 'level-vertebra';
     return { from: i, to: i + 1, kind: 'vertebra', conceptId, label: name, levels: [name] };
+  }
+
+  /**
+   * Whether T1 or T2 at token i is an MRI weighting in a list of sequences: after a plane word ("Sag
+   * T1/T2/STIR", "axial T2 through L1-S1"), or as "T1/T2" before a weighting word or another "/"
+   * ("T1/T2 hyperintense", "T1/T2/STIR").
+   */
+  private weightingAt(tokens: readonly Token[], i: number): boolean {
+    if (!isWeighting(tokens[i])) return false;
+    const before = tokens[i - 1];
+    if (before !== undefined && tokens[i]!.newlinesBefore === 0 && this.sequenceWords.has(before.key)) return true;
+    const after = tokens[i + 3];
+    return tokens[i + 1]?.key === '/' && isWeighting(tokens[i + 2]) && after !== undefined && after.newlinesBefore === 0 && (after.key === '/' || this.sequenceWords.has(after.key));
   }
 
   private nextWord(tokens: readonly Token[], j: number): string | undefined {
