@@ -157,6 +157,8 @@ export const cuesSchema = z
         linkingInfinitives: z.array(phrase).default([]),
         /** Forward cues that never hedge a finding before them, even where their clause ends ("Follow-up of the haemangioma suggested." recommends). */
         forwardOnly: z.array(phrase).default([]),
+        /** Cues that hedge only the finding right before them, wherever their clause ends ("Biopsy is recommended"): no scope of their own. */
+        trailing: z.array(phrase).default([]),
       })
       .strict(),
     /**

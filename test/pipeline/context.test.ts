@@ -109,6 +109,10 @@ describe('more negation and hedging wording', () => {
     ['no longer present', 'The previously described cord compression is no longer present.', 'cord compression', 'absent', 'is no longer present'],
     ['nil', 'Nil cord compression.', 'cord compression', 'absent', 'Nil'],
     [': nil', 'Stenosis: nil.', 'Stenosis', 'absent', ': nil'],
+    ['a recommendation is not done yet', 'Consider biopsy of the L2 lesion.', 'biopsy', 'possible', 'Consider'],
+    ['... nor what is recommended after it', 'Biopsy is recommended.', 'Biopsy', 'possible', 'is recommended'],
+    ['... which reaches no further back', 'Cord compression at T8, decompression is advised.', 'Cord compression', 'present', null],
+    ['... and the word "recommend" does not hedge itself', 'Recommend follow-up MRI.', 'Recommend', 'present', null],
     ['a cue inside brackets does not reach past them', 'Small protrusion (no stenosis) with mild facet arthropathy.', 'facet arthropathy', 'present', null],
     ['... nor back before them', 'Partial atlanto-occipital assimilation (Chiari 1.5 not favoured).', 'atlanto-occipital assimilation', 'present', null],
     ['... a hedge neither', 'Left paracentral extrusion (sequestration possible) compressing the left S1 nerve root.', 'compressing', 'present', null],
@@ -600,6 +604,13 @@ describe('sections', () => {
     const at = report.indexOf(phrase);
     const a = run(report).annotations.find((x) => x.start <= at && at < x.end);
     expect(a?.section).toBe(section);
+  });
+  it('headers written with a full stop, and shorthand headers', () => {
+    const text = 'History. Low back pain.\nFindings. Disc bulge at L4-5.\n\nTech: Sag T1/T2.\nClinical: sciatica.';
+    expect(find(text, 'Low back pain')).toMatchObject({ section: 'history', assertion: 'possible' });
+    expect(find(text, 'Disc bulge')).toMatchObject({ section: 'findings', assertion: 'present' });
+    expect(find(text, 'Sag').section).toBe('technique');
+    expect(find(text, 'sciatica')).toMatchObject({ section: 'history', assertion: 'possible' });
   });
   it('a history paragraph ends at a blank line', () => {
     const text = 'History: back pain.\n\nThe conus is normal. Disc bulge at L4-5.';

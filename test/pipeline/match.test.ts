@@ -18,7 +18,7 @@ describe('leftmost-longest', () => {
     // Pain by region: a neck or upper back report must not read "low back pain".
     ['neck pain', 'Neck pain with arm tingling.', 'Neck pain', 'neck-pain'],
     ['upper back pain', 'Upper back pain after a fall.', 'Upper back pain', 'upper-back-pain'],
-    ['low back pain', 'Chronic low back pain.', 'low back pain', 'low-back-pain'],
+    ['low back pain', 'Chronic low back pain.', 'Chronic low back pain', 'low-back-pain'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });
@@ -32,6 +32,9 @@ describe('leftmost-longest', () => {
 describe('inflections and variants', () => {
   it.each([
     ['regular plural generated', 'two disc bulges', 'disc bulges', 'disc-bulge'],
+    ['a strain is a muscle injury', 'erector spinae strain', 'strain', 'muscle-strain'],
+    ['a pars stress reaction has no crack', 'early pars stress reaction at L5', 'pars stress reaction', 'stress-reaction'],
+    ['"near-complete" resolution is no critical narrowing', 'Near-complete resolution of the phlegmon.', 'Near-complete resolution', 'change-over-time'],
     ['... also of a word ending in "ss"', 'no psoas abscesses', 'psoas abscesses', 'paraspinal-abscess'],
     ['Latin plural listed', 'both neural foramina', 'neural foramina', 'neural-foramen'],
     ['Greek plural listed', 'multilevel stenoses', 'stenoses', 'spinal-stenosis'],

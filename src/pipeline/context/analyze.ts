@@ -508,8 +508,9 @@ export function analyzeContext(
     deciding = sections.sectionOf[k]!;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
     // it ("No recurrent disc herniation": the cue "no recurrent" ends inside the mention).
+    // (Not a hedge spelled by the term's own words: "Recommend" as a recommendation does not hedge itself.)
     const inner = cueAt[m.from];
-    if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both')) consider(inner, 0);
+    if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both') && !(inner.value.kind === 'possible' && inner.from === m.from && inner.to === m.to)) consider(inner, 0);
     for (let i = m.from; i < m.to; i++) {
       const into = cueEndAt[i];
       if (into === undefined || into.from >= m.from) continue;
@@ -541,7 +542,7 @@ export function analyzeContext(
     // finding that ends its clause hedges that finding, unless such a negation decides (but "no
     // retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
-    if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction === 'forward' && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !negationDecides) consider(hedge, 0);
+    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !negationDecides) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
     else if (hedge !== undefined && hedge.value.trailing === true && endsClause(hedge.to)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;

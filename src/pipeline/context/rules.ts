@@ -28,7 +28,10 @@ export interface CueRule {
   forwardOnly?: true;
   /** A negation that also denies the finding right before it where its clause ends ("Basilar invagination absent."). */
   trailing?: true;
-  /** A history-only cue that also hedges the finding right before it, wherever its clause ends ("L3-4 decompression planned next month"). */
+  /**
+   * A cue that also hedges the finding right before it, wherever its clause ends: a history-only one
+   * ("L3-4 decompression planned next month"), or one with no scope of its own ("Biopsy is recommended").
+   */
   after?: true;
   /** The one report section where the cue applies (plans: "awaiting ACDF" in the history). */
   section?: Section;
@@ -104,6 +107,7 @@ export function compileRules(
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
   addCue(cues.possible.forwardOnly, { kind: 'possible', direction: 'forward', forwardOnly: true });
   addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
+  addCue(cues.possible.trailing, { kind: 'possible', direction: 'none', after: true });
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.historyOnly, { kind: 'possible', direction: 'forward', section: 'history' });
   addCue(cues.historyAfter, { kind: 'possible', direction: 'forward', section: 'history', after: true });

@@ -161,15 +161,15 @@ export interface MatcherParts {
 }
 
 /**
- * A header sits at the start of a line followed by ":", "-" or the end of its line, or anywhere
- * when it is capitalised and followed by ":" ("Comparison: None Technique: ...").
+ * A header sits at the start of a line followed by ":", "-", "." or the end of its line ("History.
+ * Back pain."), or anywhere when it is capitalised and followed by ":" ("Comparison: None Technique: ...").
  */
 export function isHeaderPosition(tokens: readonly Token[], first: number, last: number): boolean {
   const next = tokens[last + 1];
   const colon = next !== undefined && next.newlinesBefore === 0 && next.key === ':';
   if (colon && /^\p{Lu}/u.test(tokens[first]!.raw)) return true;
   if (first > 0 && tokens[first]!.newlinesBefore === 0) return false;
-  return next === undefined || next.newlinesBefore > 0 || colon || next.key === '-';
+  return next === undefined || next.newlinesBefore > 0 || colon || next.key === '-' || next.key === '.';
 }
 
 /**
