@@ -501,9 +501,6 @@ export function analyzeContext(
     // A section header is a heading, not a statement ("Comparison: no prior studies", "Reason for
     // exam:"); a term that states its own polarity is not negated again by its own words.
     if (role.section !== undefined || role.alwaysPresent === true) return PRESENT;
-    // A body part right before a finding says where the finding is ("no thoracic fracture", "No
-    // paraspinal collection"): what a cue says is said of the finding.
-    if (!role.finding && role.located && (finding[m.to]! & START) !== 0) return PRESENT;
     bestHit = undefined;
     deciding = sections.sectionOf[k]!;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
