@@ -227,7 +227,7 @@ export function analyzeContext(
   rules: ContextRules,
 ): MentionContext[] {
   const { cues: cueHits, severity: severityHits, side: sideWords } = findRuleHits(rules, mtokens);
-  const sideHits = withSideLetters(rules, tokens, sideWords);
+  const sideHits = withSideLetters(rules, tokens, mtokens, sideWords);
 
   // Token-indexed lookups, so each scope walk is a plain loop over tokens.
   const n = tokens.length;

@@ -66,6 +66,8 @@ export interface ContextRules {
   severityScale: readonly string[];
   /** Side letters of dictated shorthand, as written ("R", "L") -> side value (modifiers.json `sideLetters`). */
   sideLetters: ReadonlyMap<string, string>;
+  /** The key ids of the side letters, so that a report's tokens are checked as integers. */
+  sideLetterIds: readonly number[];
   /** Words after which a side letter is no side ("L spine"). */
   sideLettersNotBefore: WordSet;
   /** Side values a severity may grade side by side (modifiers.json `gradedSides`). */
@@ -139,6 +141,7 @@ export function compileRules(
     severityScale: modifiers.severityScale,
     gradedSides: new Set(modifiers.gradedSides),
     sideLetters: new Map(Object.entries(modifiers.sideLetters.letters)),
+    sideLetterIds: [...new Set(Object.keys(modifiers.sideLetters.letters).map((letter) => ids.intern(spelling.get(letter.toLowerCase()) ?? letter.toLowerCase())))],
     sideLettersNotBefore: new WordSet(modifiers.sideLetters.notBefore),
     statedOpeners: new WordSet(cues.statedOpeners),
     knownAfter: new WordSet(cues.knownAfter),
@@ -149,12 +152,17 @@ export function compileRules(
  * The side hits with the side letters of dictated shorthand added ("mod R foraminal stenosis"): a
  * letter as written, on its own, before a word on its line that is no number and none of `notBefore`.
  */
-export function withSideLetters(rules: ContextRules, tokens: readonly Token[], sides: RuleHit<string>[]): RuleHit<string>[] {
-  if (rules.sideLetters.size === 0) return sides;
+export function withSideLetters(rules: ContextRules, tokens: readonly Token[], mtokens: MatchTokens, sides: RuleHit<string>[]): RuleHit<string>[] {
+  const letterIds = rules.sideLetterIds;
+  if (letterIds.length === 0) return sides;
   let out = sides;
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  // (Key ids, not the tokens themselves: most tokens are never read.)
+  const { index, id: ids } = mtokens;
+  for (let p = 0; p < ids.length; p++) {
+    if (!letterIds.includes(ids[p]!)) continue;
+    const i = index[p]!;
+    if (i + 1 >= tokens.length) continue;
     const t = tokens[i]!;
-    if (t.raw.length > 2 || t.kind !== 'word') continue;
     const value = rules.sideLetters.get(t.raw);
     if (value === undefined) continue;
     const next = tokens[i + 1]!;
