@@ -96,6 +96,10 @@ describe('spine levels', () => {
     expect(annotationFor('T1 vertebral body', 'T1')?.conceptId).toBe('level-vertebra');
   });
 
+  it('a level before a nerve-root word is the root, not a level for what is near it ("the L5 NR")', () => {
+    expect(annotationFor('Compressing the left L5 NR; moderate canal stenosis.', 'L5')?.conceptId).toBe('level-root-notation');
+  });
+
   it.each([
     ['a list of sequences after a plane', 'Sag T1/T2/STIR.', 'T1', 't1-weighted'],
     ['"T1/T2" before a weighting word', 'T1/T2 hyperintense lesion.', 'T1', 't1-weighted'],

@@ -398,7 +398,8 @@ export function analyzeContext(
   // (no stenosis) with mild facet arthropathy"), while one before it reaches in and on.
   const outside: Scope[] = [];
   for (let i = 0; i <= n; i++) {
-    if (i > 0 && i < n && sentences[i] !== sentences[i - 1]) {
+    // (A section header starts afresh too: "... r/o HNP TECHNIQUE: Sag T1" pasted on one line.)
+    if (i > 0 && i < n && (sentences[i] !== sentences[i - 1] || (sections.headerAt[i] === 1 && sections.headerAt[i - 1] !== 1))) {
       scope = EMPTY;
       subject = subjectHedge = undefined;
       outside.length = 0;
@@ -457,7 +458,7 @@ export function analyzeContext(
   bwd[n] = EMPTY;
   outside.length = 0;
   for (let i = n - 1; i >= 0; i--) {
-    if (i + 1 < n && sentences[i] !== sentences[i + 1]) {
+    if (i + 1 < n && (sentences[i] !== sentences[i + 1] || (sections.headerAt[i + 1] === 1 && sections.headerAt[i] !== 1))) {
       scope = EMPTY;
       outside.length = 0;
     }
