@@ -158,6 +158,8 @@ export function withSideLetters(rules: ContextRules, tokens: readonly Token[], m
   let out = sides;
   // (Key ids, not the tokens themselves: most tokens are never read.)
   const { index, id: ids } = mtokens;
+  // The side hits are in text order: one cursor finds the one that may cover a letter.
+  let h = 0;
   for (let p = 0; p < ids.length; p++) {
     if (!letterIds.includes(ids[p]!)) continue;
     const i = index[p]!;
@@ -168,7 +170,8 @@ export function withSideLetters(rules: ContextRules, tokens: readonly Token[], m
     const next = tokens[i + 1]!;
     if (next.kind !== 'word' || next.newlinesBefore > 0 || isDigit(next.key.charCodeAt(0)) || rules.sideLettersNotBefore.hasToken(next)) continue;
     // (Not inside a side phrase: "L>R".)
-    if (sides.some((h) => h.from <= i && i < h.to)) continue;
+    while (h < sides.length && sides[h]!.to <= i) h++;
+    if (h < sides.length && sides[h]!.from <= i) continue;
     if (out === sides) out = [...sides];
     out.push({ from: i, to: i + 1, value });
   }
