@@ -79,6 +79,8 @@ const LESION = 8;
 const HISTORY_END = 16;
 /** A token of a level group ("L4-5", "L3-4 and L4-5"). */
 const LEVEL = 32;
+/** A token of a mention that is no finding (a body part, a descriptor, a level): "the traversing left L5 nerve root". */
+const OTHER = 64;
 const BIDIRECTIONAL_WINDOW = 4;
 /** Punctuation that ends a clause of grades ("..., severe on the right."). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
@@ -265,11 +267,15 @@ export function analyzeContext(
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
   // Per token: inside a finding (IN), where a finding starts (START) and ends (END), whether it is a
-  // lesion (LESION, `lesion` in its data) and, once sections and level groups are known, where a
-  // history finding ends (HISTORY_END) and the tokens of level groups (LEVEL), as bits.
+  // lesion (LESION, `lesion` in its data), the tokens of other mentions (OTHER) and, once sections and
+  // level groups are known, where a history finding ends (HISTORY_END) and the tokens of level groups
+  // (LEVEL), as bits.
   const finding = ints(n + 1);
   mentions.forEach((m, k) => {
-    if (!roles[k]!.finding) return;
+    if (!roles[k]!.finding) {
+      for (let i = m.from; i < m.to; i++) finding[i]! |= OTHER;
+      return;
+    }
     const bits = roles[k]!.lesion === true ? IN | LESION : IN;
     for (let i = m.from; i < m.to; i++) finding[i]! |= bits;
     finding[m.from]! |= START;
@@ -636,8 +642,9 @@ export function analyzeContext(
     return false;
   };
   /**
-   * Whether a location cue stands right before the mention, past side words and levels ("loosening of
-   * the left T4 pedicle screw"): the term names a place, not what a cue before it says.
+   * Whether a location cue stands right before the mention, past side words, levels and other words
+   * that are no findings ("loosening of the left T4 pedicle screw", "not displacing the traversing
+   * left L5 nerve root"): the term names a place, not what a cue before it says.
    */
   const namedAsPlace = (m: Mention): boolean => {
     for (let i = m.from - 1, steps = 0; i >= 0 && steps < FORWARD_MODIFIER_WINDOW; steps++) {
@@ -645,7 +652,7 @@ export function analyzeContext(
       if (cue !== undefined) return cue.value.kind === 'location';
       const side = sideEndAt[i];
       if (side !== undefined) i = side.from - 1;
-      else if (inLevel(i)) i--;
+      else if (inLevel(i) || (finding[i]! & (OTHER | IN)) === OTHER) i--;
       else return false;
     }
     return false;
