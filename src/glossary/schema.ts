@@ -250,8 +250,10 @@ export const levelsSchema = z
     joiners: phraseList,
     headingWords: phraseList,
     nearWords: phraseList,
-    /** Words that make T1 and T2 MRI weightings even in a level's notation: a plane before ("Sag T1/T2/STIR", "axial T2 through L1-S1"), a weighting word after ("T1/T2 hyperintense"). */
-    sequenceWords: z.array(z.string().min(1)).default([]),
+    /** Planes: before T1 or T2 they make it an MRI weighting, even in a level's notation ("Sag T1/T2/STIR", "axial T2 through L1-S1"). */
+    planeWords: z.array(z.string().min(1)).default([]),
+    /** Weighting words: after "T1/T2" they make it two weightings ("T1/T2 hyperintense"). */
+    weightingWords: z.array(z.string().min(1)).default([]),
     regions: z
       .object({ C: z.object({ name: z.string() }), T: z.object({ name: z.string() }), L: z.object({ name: z.string() }), S: z.object({ name: z.string() }) })
       .strict(),
@@ -268,6 +270,8 @@ export const textSchema = z
     spelling: z.record(z.string().min(1), z.string().min(1)),
     capsWords: z.array(z.string().min(1)),
     noSentenceEnd: z.array(z.string().min(1)),
+    /** Shorthand whose full stop ends no sentence before a lower-case word ("Sl. disc bulge", "No sig. stenosis"). */
+    noSentenceEndBeforeLower: z.array(z.string().min(1)).default([]),
     fuzzyProtected: z.array(z.string().min(1)),
     /** Sections that end at the first blank line (or at a line that opens on a level heading). */
     shortSections: z.array(sectionSchema).default([]),

@@ -17,6 +17,8 @@ export interface Engine {
   matcher: MatcherParts;
   rules: ContextRules;
   noSentenceEnd: ReadonlySet<string>;
+  /** Shorthand that ends no sentence before a lower-case word (text.json `noSentenceEndBeforeLower`). */
+  noSentenceEndBeforeLower: ReadonlySet<string>;
   /** Listed forms claimed by more than one concept (reported by the glossary linter). */
   conflicts: readonly FormConflict[];
 }
@@ -51,6 +53,7 @@ export function compileEngine(data: GlossaryData): Engine {
     },
     rules,
     noSentenceEnd: new Set(data.text.noSentenceEnd),
+    noSentenceEndBeforeLower: new Set(data.text.noSentenceEndBeforeLower),
     conflicts,
   };
 }

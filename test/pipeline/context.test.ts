@@ -695,6 +695,42 @@ describe('regression', () => {
   it('a hard-wrapped sentence keeps its negation', () => {
     expect(find('There is no evidence of\nstenosis.', 'stenosis').assertion).toBe('absent');
   });
+  // A code review of the session's rules found these (each was right before the session).
+  it('": nil" with words after it reads forward only after a section header', () => {
+    expect(find('Fracture: nil acute.', 'Fracture')).toMatchObject({ assertion: 'absent', assertionCue: { text: ': nil' } });
+    expect(find('Spinal stenosis: nil significant at any level.', 'Spinal stenosis').assertion).toBe('absent');
+  });
+  it('"neg for" after a colon still denies what follows', () => {
+    expect(find('Bone scan: neg for metastases.', 'metastases').assertion).toBe('absent');
+  });
+  it('a bracket with no finding in it is a cue of the sentence', () => {
+    expect(find('Small (possible) annular fissure at L4-5.', 'annular fissure').assertion).toBe('possible');
+    expect(find('There is a (questionable) pars defect.', 'pars defect').assertion).toBe('possible');
+  });
+  it('shorthand with a full stop ends a sentence before a capital', () => {
+    const text = 'L4-5: canal stenosis is sev. Cord compression is not seen.';
+    expect(find(text, 'canal stenosis').assertion).toBe('present');
+    expect(find(text, 'Cord compression').severity).toBeNull();
+    expect(find('Sl. disc bulge at L3-4.', 'disc bulge').severity).toBe('mild');
+  });
+  it('a side letter stands alone on both sides', () => {
+    expect(find('At T/L junction mild wedge compression fracture.', 'wedge compression fracture').side).toEqual([]);
+    expect(find('Severe L=R foraminal stenosis.', 'foraminal stenosis').side).toEqual([]);
+  });
+  it('a hyphenated T1-T2 or T2-T3 disc stays a level after a weighting word', () => {
+    expect(find('Abnormal cord signal T1-T2 level.', 'Abnormal cord signal').levels).toEqual(['T1-T2']);
+    expect(find('No increased signal T2-T3 disc.', 'T2-T3').conceptId).toBe('level-thoracic-disc');
+  });
+  it('a place word reaches past a whole level group', () => {
+    expect(find('No loosening of the left L4-L5 pedicle screws.', 'pedicle screws').assertion).toBe('present');
+  });
+  it('"is recommended" hedges the subject of its clause only', () => {
+    expect(find('Follow-up of the haemangioma is recommended.', 'haemangioma').assertion).toBe('present');
+    expect(find('Biopsy is recommended.', 'Biopsy').assertion).toBe('possible');
+  });
+  it('a full stop makes a header of one title word only', () => {
+    expect(find('FINDINGS:\nNo prior studies. There is a disc protrusion at L4-5.', 'disc protrusion').section).toBe('findings');
+  });
 });
 
 describe('properties', () => {

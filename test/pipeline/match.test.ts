@@ -106,6 +106,7 @@ describe('spine levels', () => {
     ['a weighting before a range after a plane', 'Axial T2 through T6-T10.', 'T6-T10', 'level-range'],
     ['... which keeps its own levels', 'ax T2 thru L1-S1.', 'L1-S1', 'level-range'],
     ['"T1/T2" as a disc level elsewhere', 'At T1/T2 there is a small disc protrusion.', 'T1/T2', 'level-thoracic-disc'],
+    ['a disc with a hyphen stays a level, even after a plane word', 'Axial T2-T3 disc bulge.', 'T2-T3', 'level-thoracic-disc'],
   ])('T1 and T2 in sequence lists are weightings: %s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
     if (conceptId === 'level-range') expect(annotationFor(text, phrase)?.levels[0]).toBe(phrase.slice(0, 2));

@@ -96,7 +96,10 @@ const NEGATION_NEAR_WORDS = 3;
  * let brackets, commas or levels run on, and each scan is per mention or cue.
  */
 const SCAN_LIMIT = 24;
+/** Words a modifier after a finding may be this many words away ("stenosis is moderate"); also the steps a place word is looked for back from a term. */
 const FORWARD_MODIFIER_WINDOW = 4;
+/** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
 type Hits = (RuleHit<string> | undefined)[];
 /** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
@@ -249,23 +252,6 @@ export function analyzeContext(
     }
     return undefined;
   };
-  const cueAt = new Array<RuleHit<CueRule> | undefined>(n);
-  const cueEndAt = new Array<RuleHit<CueRule> | undefined>(n);
-  for (let h of cueHits) {
-    // "? cord compression": a question mark before a term questions what follows it.
-    if (h.value.kind === 'possible' && h.to - h.from === 1 && isPrefixQuestion(tokens, h.from)) h = { from: h.from, to: h.to, value: PREFIX_QUESTION };
-    // "Previous surgery: nil" denies what comes before the colon; "HISTORY: Nil previous surgery"
-    // what follows it: a backward cue that opens on a colon, with a word after it in its sentence,
-    // is the forward cue after the colon.
-    if (h.value.direction === 'backward' && tokens[h.from]!.key === ':' && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
-      const forward = cueBefore(h.from + 1, h.to);
-      if (forward === undefined) continue;
-      h = forward;
-    }
-    cueAt[h.from] = h;
-    cueEndAt[h.to - 1] = h;
-  }
-  const [severityAt, severityEndAt] = byToken(severityHits, n);
   // Per token: inside a finding (IN), where a finding starts (START) and ends (END), whether it is a
   // lesion (LESION, `lesion` in its data), the tokens of other mentions (OTHER) and, once sections and
   // level groups are known, where a history finding ends (HISTORY_END) and the tokens of level groups
@@ -281,6 +267,23 @@ export function analyzeContext(
     finding[m.from]! |= START;
     finding[m.to - 1]! |= END;
   });
+  const sections = sectionsOf(tokens, sentences, mentions, roles, rules);
+  const cueAt = new Array<RuleHit<CueRule> | undefined>(n);
+  const cueEndAt = new Array<RuleHit<CueRule> | undefined>(n);
+  for (let h of cueHits) {
+    // "? cord compression": a question mark before a term questions what follows it.
+    if (h.value.kind === 'possible' && h.to - h.from === 1 && isPrefixQuestion(tokens, h.from)) h = { from: h.from, to: h.to, value: PREFIX_QUESTION };
+    // "Previous surgery: nil" denies what comes before the colon; "HISTORY: Nil previous surgery" and
+    // "L5-S1: nil stenosis" what follows it: a backward cue that opens on a colon with no finding
+    // before it, and a word after it in its sentence, is the forward cue after the colon ("Fracture:
+    // nil acute." stays backward).
+    if (h.value.direction === 'backward' && tokens[h.from]!.key === ':' && h.from > 0 && (finding[h.from - 1]! & IN) === 0 && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
+      h = cueBefore(h.from + 1, h.to) ?? h;
+    }
+    cueAt[h.from] = h;
+    cueEndAt[h.to - 1] = h;
+  }
+  const [severityAt, severityEndAt] = byToken(severityHits, n);
   // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
   // not the side of a finding.
   let located = sideHits;
@@ -302,7 +305,6 @@ export function analyzeContext(
   const [sideAt, sideEndAt] = byToken(located, n);
 
 
-  const sections = sectionsOf(tokens, sentences, mentions, roles, rules);
   mentions.forEach((m, k) => {
     if (roles[k]!.finding && sections.sectionOf[k] === 'history') finding[m.to - 1]! |= HISTORY_END;
   });
@@ -402,21 +404,29 @@ export function analyzeContext(
   let scope: Scope = EMPTY;
   // Scopes in force where a bracket opens: a cue inside it does not reach past it ("Small protrusion
   // (no stenosis) with mild facet arthropathy"), while one before it reaches in and on.
+  // A bracket with no finding in it ("Small (possible) annular fissure") is a cue of the sentence: what
+  // it opens goes on. `outsideTerms` holds, per open bracket, the count of finding tokens before it.
   const outside: Scope[] = [];
+  const outsideTerms: number[] = [];
+  let terms = 0;
   for (let i = 0; i <= n; i++) {
     // (A section header starts afresh too: "... r/o HNP TECHNIQUE: Sag T1" pasted on one line.)
     if (i > 0 && i < n && (sentences[i] !== sentences[i - 1] || (sections.headerAt[i] === 1 && sections.headerAt[i - 1] !== 1))) {
       scope = EMPTY;
       subject = subjectHedge = undefined;
-      outside.length = 0;
+      outside.length = outsideTerms.length = 0;
     }
     fwd[i] = scope;
     if (i === n) break;
     const ended = cueEndAt[i];
     const key = tokens[i]!.key;
-    if (key === '(') outside.push(scope);
-    else if (key === ')' && outside.length > 0) {
-      scope = outside.pop()!;
+    if ((finding[i]! & IN) !== 0) terms++;
+    if (key === '(') {
+      outside.push(scope);
+      outsideTerms.push(terms);
+    } else if (key === ')' && outside.length > 0) {
+      const outer = outside.pop()!;
+      if (outsideTerms.pop()! < terms) scope = outer;
       continue;
     }
     // "? cord compression, known metastases": a question mark before a term questions its clause only.
@@ -462,20 +472,24 @@ export function analyzeContext(
   const bwd = new Array<Scope>(n + 1);
   scope = EMPTY;
   bwd[n] = EMPTY;
-  outside.length = 0;
+  outside.length = outsideTerms.length = 0;
+  terms = 0;
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && (sentences[i] !== sentences[i + 1] || (sections.headerAt[i + 1] === 1 && sections.headerAt[i] !== 1))) {
       scope = EMPTY;
-      outside.length = 0;
+      outside.length = outsideTerms.length = 0;
     }
+    if ((finding[i]! & IN) !== 0) terms++;
     // (Right to left, a bracket opens at ")" and closes at "(": "atlanto-occipital assimilation
     // (Chiari 1.5 not favoured)" is not hedged by the cue inside the bracket; an alternative offered
     // inside it is, "disc herniation (or possibly asymmetric bulging)".)
     const key = tokens[i]!.key;
-    if (key === ')') outside.push(scope);
-    else if (key === '(' && outside.length > 0) {
+    if (key === ')') {
+      outside.push(scope);
+      outsideTerms.push(terms);
+    } else if (key === '(' && outside.length > 0) {
       const outer = outside.pop()!;
-      scope = scope.pos !== undefined && scope.pos !== outer.pos && scope.pos.value.direction === 'both' ? scopeOf(outer.neg, scope.pos) : outer;
+      if (outsideTerms.pop()! < terms) scope = scope.pos !== undefined && scope.pos !== outer.pos && scope.pos.value.direction === 'both' ? scopeOf(outer.neg, scope.pos) : outer;
     }
     const started = cueAt[i];
     if (started !== undefined) scope = passCue(scope, started, 'backward');
@@ -546,7 +560,10 @@ export function analyzeContext(
     // finding that ends its clause hedges that finding, unless such a negation decides (but "no
     // retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
-    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !negationDecides) consider(hedge, 0);
+    // A cue with no scope of its own ("is recommended") hedges only the subject of its clause ("Biopsy
+    // is recommended"; not "Follow-up of the haemangioma is recommended").
+    const scopeless = hedge !== undefined && hedge.value.direction === 'none';
+    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
     else if (hedge !== undefined && hedge.value.trailing === true && endsClause(hedge.to)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
@@ -652,10 +669,26 @@ export function analyzeContext(
       if (cue !== undefined) return cue.value.kind === 'location';
       const side = sideEndAt[i];
       if (side !== undefined) i = side.from - 1;
-      else if (inLevel(i) || (finding[i]! & (OTHER | IN)) === OTHER) i--;
+      else if (inLevel(i)) while (i >= 0 && inLevel(i)) i--;
+      else if ((finding[i]! & (OTHER | IN)) === OTHER) i--;
       else return false;
     }
     return false;
+  };
+  /**
+   * Whether the mention opens its clause: before it, back to the start of its sentence or a comma,
+   * colon or semicolon, only levels, side and severity words, other words of mentions that are no
+   * findings, and articles ("The large L4-5 disc extrusion is ...").
+   */
+  const opensItsClause = (m: Mention): boolean => {
+    for (let i = m.from - 1, steps = 0; i >= 0 && sentences[i] === sentences[m.from] && steps < SCAN_LIMIT; i--, steps++) {
+      const key = tokens[i]!.key;
+      if (key === ',' || key === ';' || key === ':' || sections.headerAt[i] === 1) return true;
+      if (inLevel(i) || sideEndAt[i] !== undefined || severityEndAt[i] !== undefined || (finding[i]! & (OTHER | IN)) === OTHER) continue;
+      if (ARTICLES.has(key) || tokens[i]!.kind !== 'word') continue;
+      return false;
+    }
+    return true;
   };
   /** Whether token i is part of a level group ("L4-5", "L3-4 and L4-5"). */
   const inLevel = (i: number): boolean => (finding[i]! & LEVEL) !== 0;
@@ -688,7 +721,8 @@ export function analyzeContext(
     const sentence = sentences[m.from]!;
     let found = NONE;
     let words = 0;
-    for (let i = m.from - 1; i >= 0 && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
+    const stop = Math.max(0, m.from - SCAN_LIMIT);
+    for (let i = m.from - 1; i >= stop && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
       if (inLevel(i)) continue;

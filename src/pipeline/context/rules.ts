@@ -151,6 +151,7 @@ export function compileRules(
 /**
  * The side hits with the side letters of dictated shorthand added ("mod R foraminal stenosis"): a
  * letter as written, on its own, before a word on its line that is no number and none of `notBefore`.
+ * The letters' hits come after the others, not in text order (`byToken` needs no order).
  */
 export function withSideLetters(rules: ContextRules, tokens: readonly Token[], mtokens: MatchTokens, sides: RuleHit<string>[]): RuleHit<string>[] {
   const letterIds = rules.sideLetterIds;
@@ -166,7 +167,8 @@ export function withSideLetters(rules: ContextRules, tokens: readonly Token[], m
     if (i + 1 >= tokens.length) continue;
     const t = tokens[i]!;
     const value = rules.sideLetters.get(t.raw);
-    if (value === undefined) continue;
+    // (A word of its own on the left too: not "T/L junction", "L=R".)
+    if (value === undefined || (i > 0 && !t.spaceBefore && t.newlinesBefore === 0)) continue;
     const next = tokens[i + 1]!;
     if (next.kind !== 'word' || next.newlinesBefore > 0 || isDigit(next.key.charCodeAt(0)) || rules.sideLettersNotBefore.hasToken(next)) continue;
     // (Not inside a side phrase: "L>R".)

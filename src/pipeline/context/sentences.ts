@@ -29,7 +29,7 @@ export function isPrefixQuestion(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Sentence index of every token (a plain array: see `ints` in analyze.ts on typed arrays). */
-export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet<string>): number[] {
+export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet<string>, beforeLower: ReadonlySet<string> = new Set()): number[] {
   const ids: number[] = [];
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -45,7 +45,8 @@ export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet
       if (!boundary && prev.kind === 'punct' && END.has(prev.key) && !isPrefixQuestion(tokens, i - 1)) {
         const before = tokens[i - 2];
         const decimal = prev.key === '.' && !t.spaceBefore && DIGITS.test(t.raw) && before !== undefined && DIGITS.test(before.raw);
-        const abbreviation = prev.key === '.' && before !== undefined && !prev.spaceBefore && noSentenceEnd.has(before.key);
+        // (Some shorthand ends a sentence unless a lower-case word follows: "Sl. disc bulge" but "... is sev. Cord ...".)
+        const abbreviation = prev.key === '.' && before !== undefined && !prev.spaceBefore && (noSentenceEnd.has(before.key) || (beforeLower.has(before.key) && LOWER_START.test(t.raw)));
         boundary = !decimal && !abbreviation;
       }
       if (boundary) id++;

@@ -170,7 +170,7 @@ function discAt(tokens: readonly Token[], i: number): Disc | undefined {
 }
 
 /** "T1" or "T2" (any case), the weightings that look like the first two thoracic vertebrae. */
-const isWeighting = (t: Token | undefined): boolean => t !== undefined && t.key.length === 2 && t.key.charCodeAt(0) === 116 && (t.key === 't1' || t.key === 't2');
+const isWeighting = (t: Token | undefined): boolean => t !== undefined && (t.key === 't1' || t.key === 't2');
 
 export class LevelGrammar {
   private readonly rangeWords: ReadonlySet<string>;
@@ -178,10 +178,12 @@ export class LevelGrammar {
   private readonly rootWords: ReadonlySet<string>;
   private readonly suffixWords: ReadonlySet<string>;
   private readonly slipWords: ReadonlySet<string>;
-  private readonly sequenceWords: ReadonlySet<string>;
+  private readonly planeWords: ReadonlySet<string>;
+  private readonly weightingWords: ReadonlySet<string>;
 
   constructor(private readonly data: LevelData) {
-    this.sequenceWords = new Set(data.sequenceWords);
+    this.planeWords = new Set(data.planeWords);
+    this.weightingWords = new Set(data.weightingWords);
     this.rangeWords = new Set(data.rangeWords);
     this.vertebraContext = new Set(data.vertebraContext);
     this.rootWords = new Set(data.rootWords);
@@ -260,14 +262,14 @@ export class LevelGrammar {
   /**
    * Whether T1 or T2 at token i is an MRI weighting in a list of sequences: after a plane word ("Sag
    * T1/T2/STIR", "axial T2 through L1-S1"), or as "T1/T2" before a weighting word or another "/"
-   * ("T1/T2 hyperintense", "T1/T2/STIR").
+   * ("T1/T2 hyperintense", "T1/T2/STIR"). A disc written with a hyphen stays a level ("signal T2-T3").
    */
   private weightingAt(tokens: readonly Token[], i: number): boolean {
-    if (!isWeighting(tokens[i])) return false;
+    if (!isWeighting(tokens[i]) || tokens[i + 1]?.key === '-') return false;
     const before = tokens[i - 1];
-    if (before !== undefined && tokens[i]!.newlinesBefore === 0 && this.sequenceWords.has(before.key)) return true;
+    if (before !== undefined && tokens[i]!.newlinesBefore === 0 && this.planeWords.has(before.key)) return true;
     const after = tokens[i + 3];
-    return tokens[i + 1]?.key === '/' && isWeighting(tokens[i + 2]) && after !== undefined && after.newlinesBefore === 0 && (after.key === '/' || this.sequenceWords.has(after.key));
+    return tokens[i + 1]?.key === '/' && isWeighting(tokens[i + 2]) && after !== undefined && after.newlinesBefore === 0 && (after.key === '/' || this.weightingWords.has(after.key));
   }
 
   private nextWord(tokens: readonly Token[], j: number): string | undefined {

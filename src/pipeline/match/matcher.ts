@@ -169,7 +169,8 @@ export function isHeaderPosition(tokens: readonly Token[], first: number, last: 
   const colon = next !== undefined && next.newlinesBefore === 0 && next.key === ':';
   if (colon && /^\p{Lu}/u.test(tokens[first]!.raw)) return true;
   if (first > 0 && tokens[first]!.newlinesBefore === 0) return false;
-  return next === undefined || next.newlinesBefore > 0 || colon || next.key === '-' || next.key === '.';
+  // (A full stop only after a one-word title, "History."; "No prior studies." is a sentence.)
+  return next === undefined || next.newlinesBefore > 0 || colon || next.key === '-' || (next.key === '.' && first === last);
 }
 
 /**
