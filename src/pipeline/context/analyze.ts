@@ -19,7 +19,13 @@
 // - an uncued finding takes its section's default (the history's: possible, the reason for the exam)
 //   unless a stating word puts it as a fact ("status post microdiscectomy", "known discitis") or it is
 //   background by its data (a diagnosis already made, an operation: "HISTORY: Breast cancer.");
-// - a finding graded side by side ("severe right and mild left") gets a grade per side.
+// - a finding graded side by side ("severe right and mild left") gets a grade per side;
+// - places (cues.json `locations`: "of the", "in the", "around", "displacing the") keep a forward cue
+//   off the term right after them, past side words, levels and other non-finding words; a cue inside
+//   brackets that hold a finding reaches neither out of them nor back before them; a section header
+//   ends every scope, like a sentence; cues with no scope of their own ("is recommended") hedge only
+//   the subject of their clause; a backward cue on a colon with no finding before it reads forward
+//   ("HISTORY: Nil previous surgery"); spine levels are never denied or doubted (explain.ts).
 import type { Section } from '../../glossary/schema.js';
 import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
