@@ -252,6 +252,8 @@ export const levelsSchema = z
     nearWords: phraseList,
     /** Planes: before T1 or T2 they make it an MRI weighting, even in a level's notation ("Sag T1/T2/STIR", "axial T2 through L1-S1"). */
     planeWords: z.array(z.string().min(1)).default([]),
+    /** Words before a lone T1 or T2 that make it the vertebra ("fracture of T2", "lesion at T1"), unless a weighting word follows. */
+    vertebraBefore: z.array(z.string().min(1)).default([]),
     /** Weighting words: after "T1/T2" they make it two weightings ("T1/T2 hyperintense"). */
     weightingWords: z.array(z.string().min(1)).default([]),
     regions: z

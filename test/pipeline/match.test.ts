@@ -107,6 +107,10 @@ describe('spine levels', () => {
     ['... which keeps its own levels', 'ax T2 thru L1-S1.', 'L1-S1', 'level-range'],
     ['"T1/T2" as a disc level elsewhere', 'At T1/T2 there is a small disc protrusion.', 'T1/T2', 'level-thoracic-disc'],
     ['a disc with a hyphen stays a level, even after a plane word', 'Axial T2-T3 disc bulge.', 'T2-T3', 'level-thoracic-disc'],
+    ['a lone T2 after "of" is the vertebra', 'Compression fracture of T2.', 'T2', 'level-vertebra'],
+    ['... and after "at"', 'Enhancing lesion at T1.', 'T1', 'level-vertebra'],
+    ['... but not before a weighting word', 'Hyperintense at T2 weighted images.', 'T2 weighted images', 't2-weighted'],
+    ['... nor in a list of weightings', 'Small focus of T1 and T2 hyperintensity.', 'T1', 't1-weighted'],
   ])('T1 and T2 in sequence lists are weightings: %s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
     if (conceptId === 'level-range') expect(annotationFor(text, phrase)?.levels[0]).toBe(phrase.slice(0, 2));

@@ -179,10 +179,12 @@ export class LevelGrammar {
   private readonly suffixWords: ReadonlySet<string>;
   private readonly slipWords: ReadonlySet<string>;
   private readonly planeWords: ReadonlySet<string>;
+  private readonly vertebraBefore: ReadonlySet<string>;
   private readonly weightingWords: ReadonlySet<string>;
 
   constructor(private readonly data: LevelData) {
     this.planeWords = new Set(data.planeWords);
+    this.vertebraBefore = new Set(data.vertebraBefore);
     this.weightingWords = new Set(data.weightingWords);
     this.rangeWords = new Set(data.rangeWords);
     this.vertebraContext = new Set(data.vertebraContext);
@@ -251,8 +253,15 @@ export class LevelGrammar {
     if (following !== undefined && this.rootWords.has(following)) {
       return { from: i, to: i + 1, kind: 'root', conceptId: 'level-root-notation', label: name, levels: [name] };
     }
-    // Standalone T1 and T2 are MRI weightings unless a vertebra word follows ("T1 vertebral body").
-    if (v.region === 'T' && v.n <= 2 && v.dorsal !== true && (following === undefined || !this.vertebraContext.has(following))) return undefined;
+    // Standalone T1 and T2 are MRI weightings unless a vertebra word follows ("T1 vertebral body") or
+    // one of `vertebraBefore` comes before with no weighting word after ("Compression fracture of T2").
+    if (v.region === 'T' && v.n <= 2 && v.dorsal !== true && (following === undefined || !this.vertebraContext.has(following))) {
+      const before = tokens[i - 1];
+      // (Not in a list of weightings: "focus of T1 and T2 hyperintensity".)
+      const listed = (following === 'and' || following === 'or') && isWeighting(tokens[i + 2]);
+      const named = before !== undefined && tokens[i]!.newlinesBefore === 0 && this.vertebraBefore.has(before.key) && !listed && (following === undefined || !this.weightingWords.has(following));
+      if (!named) return undefined;
+    }
     // C8 is a nerve root only: there is no eighth neck bone.
     if (v.region === 'C' && v.n === 8) return { from: i, to: i + 1, kind: 'root', conceptId: 'level-root-notation', label: name, levels: [name] };
     const conceptId = isTransitional(v) ? 'level-transitional' : 'level-vertebra';
