@@ -246,7 +246,7 @@ export function analyzeContext(
   const cueBefore = (from: number, to: number): RuleHit<CueRule> | undefined => {
     const trie = rules.cues;
     let node = ROOT;
-    // Binary search (this runs once per straddling pseudo-cue: a scan would be quadratic).
+    // Binary search (this runs once per straddling pseudo-cue or colon cue: a scan would be quadratic).
     const { index, id } = mtokens;
     for (let p = lowerBound(index, (i) => i < from); p < index.length && index[p]! < to; p++) {
       node = trie.step(node, id[p]!);
