@@ -539,6 +539,11 @@ describe('side', () => {
   ])('%s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
   });
+  it('a side letter ends an item too ("mod R, mod L")', () =>
+    expect(find('Mod-severe R, mod L foraminal stenosis.', 'foraminal stenosis').grades).toEqual([
+      { severity: 'moderate-to-severe', side: ['right'] },
+      { severity: 'moderate', side: ['left'] },
+    ]));
   it('dictated side letters grade each side', () =>
     expect(find('Severe R and moderate L foraminal stenosis.', 'foraminal stenosis').grades).toEqual([
       { severity: 'severe', side: ['right'] },

@@ -150,7 +150,8 @@ export function compileRules(
 
 /**
  * The side hits with the side letters of dictated shorthand added ("mod R foraminal stenosis"): a
- * letter as written, on its own, before a word on its line that is no number and none of `notBefore`.
+ * letter as written, on its own, before a word on its line that is no number and none of `notBefore`,
+ * or at the end of an item ("mod R, mod L").
  * The letters' hits come after the others, not in text order (`byToken` needs no order).
  */
 export function withSideLetters(rules: ContextRules, tokens: readonly Token[], mtokens: MatchTokens, sides: RuleHit<string>[]): RuleHit<string>[] {
@@ -170,7 +171,9 @@ export function withSideLetters(rules: ContextRules, tokens: readonly Token[], m
     // (A word of its own on the left too: not "T/L junction", "L=R".)
     if (value === undefined || (i > 0 && !t.spaceBefore && t.newlinesBefore === 0)) continue;
     const next = tokens[i + 1]!;
-    if (next.kind !== 'word' || next.newlinesBefore > 0 || isDigit(next.key.charCodeAt(0)) || rules.sideLettersNotBefore.hasToken(next)) continue;
+    // (Before a word, or at the end of an item: "mod R, mod L", "none on the L.")
+    const itemEnd = next.key === ',' || next.key === '.' || next.key === ';' || next.key === ')';
+    if (next.newlinesBefore > 0 || (next.kind !== 'word' && !itemEnd) || isDigit(next.key.charCodeAt(0)) || rules.sideLettersNotBefore.hasToken(next)) continue;
     // (Not inside a side phrase: "L>R".)
     while (h < sides.length && sides[h]!.to <= i) h++;
     if (h < sides.length && sides[h]!.from <= i) continue;
