@@ -285,6 +285,7 @@ describe('a finding the history states as a fact is present', () => {
 describe('background in the history: a diagnosis already made, an operation, hardware', () => {
   assertionTable([
     ['a cancer', 'HISTORY: Breast cancer.', 'Breast cancer', 'present', null],
+    ['multiple sclerosis is a diagnosis already made', 'HISTORY: Relapsing-remitting multiple sclerosis on ocrelizumab.', 'Relapsing-remitting multiple sclerosis', 'present', null],
     ['an operation', 'HISTORY: L4-5 laminectomy.', 'laminectomy', 'present', null],
     ['hardware', 'HISTORY: Spinal cord stimulator in situ, MRI conditional.', 'Spinal cord stimulator', 'present', null],
     ['... but not a complication of it', 'HISTORY: Back pain after kyphoplasty, cement leak.', 'cement leak', 'possible', 'HISTORY'],
