@@ -616,6 +616,12 @@ describe('sections', () => {
     const a = run(report).annotations.find((x) => x.start <= at && at < x.end);
     expect(a?.section).toBe(section);
   });
+  it('a portal paste: an ICD-10 code line is the reason for the exam, "Report:" opens the findings', () => {
+    const text = 'ICD-10: M54.16 Radiculopathy, lumbar region\nEXAM: MRI LUMBAR SPINE WO CONTRAST\n\nReport: Partial sacralisation of L5.';
+    expect(find(text, 'Radiculopathy')).toMatchObject({ section: 'history', assertion: 'possible' });
+    expect(find(text, 'Partial sacralisation').section).toBe('findings');
+    expect(find(text, 'WO CONTRAST').conceptId).toBe('without-contrast');
+  });
   it('headers written with a full stop, and shorthand headers', () => {
     const text = 'History. Low back pain.\nFindings. Disc bulge at L4-5.\n\nTech: Sag T1/T2.\nClinical: sciatica.';
     expect(find(text, 'Low back pain')).toMatchObject({ section: 'history', assertion: 'possible' });
