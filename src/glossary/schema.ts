@@ -102,6 +102,11 @@ export const conceptFields = z
      * ("no canal stenosis with moderate foraminal narrowing").
      */
     lesion: z.boolean().optional(),
+    /**
+     * Outside the spine (a kidney, the liver, the hip): a spine level written near it is not its place
+     * ("renal cysts" after "L4-5 and L5-S1"), so it gets none and stays out of the per-level summary.
+     */
+    extraspinal: z.boolean().optional(),
   })
   .strict();
 

@@ -60,7 +60,7 @@ export function compileEngine(data: GlossaryData): Engine {
 
 function roleOf(concept: Concept): MentionRole {
   const finding = isFinding(concept);
-  return { finding, located: finding || concept.category === 'anatomy', section: concept.section, alwaysPresent: concept.alwaysPresent, lesion: concept.lesion, background: concept.background };
+  return { finding, located: finding || concept.category === 'anatomy', section: concept.section, alwaysPresent: concept.alwaysPresent, lesion: concept.lesion, background: concept.background, extraspinal: concept.extraspinal };
 }
 
 /** The typo correction of every key in the table (all numbered by now), as a key id or -1. */

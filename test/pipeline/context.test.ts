@@ -566,6 +566,7 @@ describe('levels', () => {
     ['a line break ends the carry-over', 'Fusion of C2 and C3.\nThere is no bone marrow edema.', 'bone marrow edema', []],
     ['the previous sentence on the line carries over', 'At L4-5 there is a disc bulge. There is also facet arthropathy.', 'facet arthropathy', ['L4-L5']],
     ['... but not in the history, whose sentences are separate facts', 'HISTORY: ACDF C5-C7. New left arm pain and neck pain.', 'neck pain', []],
+    ['nor to a finding outside the spine', 'At L4-5 there is a disc bulge. Incidental right renal cyst.', 'renal cyst', []],
     // Regression: the vertebra carried over from the sentence before took the finding off its heading's level.
     ['a sentence about a vertebra of the heading does not carry over', 'L5-S1: Disc bulge. Modic change at the L5 endplate. The annular fissure is unchanged.', 'annular fissure', ['L5-S1']],
     ['... but one about another level does', 'L4-5: Disc bulge. At L5-S1 there is a protrusion. There is also facet arthropathy.', 'facet arthropathy', ['L5-S1']],

@@ -74,6 +74,8 @@ export interface MentionRole {
   lesion?: boolean | undefined;
   /** Named in the history with no cue, background rather than the question of the exam (`background` in its data). */
   background?: boolean | undefined;
+  /** Outside the spine: no spine level is attached (`extraspinal` in its data). */
+  extraspinal?: boolean | undefined;
 }
 
 const MODIFIER_WINDOW = 6;
@@ -959,7 +961,7 @@ export function analyzeContext(
     }
     const grades = graded === NO_GRADES ? [] : graded;
     if (grades.length > 0) severity = mostSevere(grades, rules.severityScale);
-    const at = role.located || m.level !== undefined ? levelsOf(m, k) : NONE;
+    const at = (role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE;
     const levels = at === NONE ? [] : at;
     return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });
