@@ -257,6 +257,17 @@ describe('more negation and hedging wording', () => {
     ['ruled out', 'Fracture ruled out on CT.', 'Fracture', 'absent', 'ruled out'],
     ['", and" and a severity after a negated clause', 'Two Schmorl nodes, none of which have edema, and moderate facet arthropathy at L4-5.', 'facet arthropathy', 'present', null],
     ['"and with" ends a negation', 'Fluid signal in the disc without enhancement and with endplate erosion.', 'endplate erosion', 'present', null],
+    // Reviewers' sentences with a place between the finding and the hedge, or between the negated subject and its verb.
+    ['a hedge after the finding and its place', 'Metastasis at T9 likely.', 'Metastasis', 'possible', 'likely'],
+    ['... a hedge before the place', 'No cord compression; metastases likely at T4 and T6.', 'metastases', 'possible', 'likely'],
+    ['... which a negation in the clause before does not reach', 'No cord compression, metastatic disease likely at T4 and T6.', 'metastatic disease', 'possible', 'likely'],
+    ['... past a comma', 'Disc extrusion at L5-S1, likely.', 'Disc extrusion', 'possible', 'likely'],
+    ['... and a side', 'No definite pars defect, though spondylolysis possible on the left.', 'spondylolysis', 'possible', 'possible'],
+    ['... but not a hedge of what follows', 'Disc protrusion at L4-5, likely contacting the L5 nerve root.', 'Disc protrusion', 'present', null],
+    ['is doubtful', 'Foraminal stenosis is doubtful.', 'Foraminal stenosis', 'possible', 'is doubtful'],
+    ['a trailing negation after a colon', 'Cord signal: normal. Cord compression: absent.', 'Cord compression', 'absent', 'absent'],
+    ['a negated subject, its place, then its verb', 'No level above L4 shows stenosis.', 'stenosis', 'absent', 'No level'],
+    ['... its place named by a term', 'No level of the cervical spine shows cord compression.', 'cord compression', 'absent', 'No level'],
   ]);
 });
 
@@ -782,6 +793,7 @@ describe('side after the finding', () => {
     ['worse on the right', 'Bilateral foraminal stenosis worse on the right side.', 'foraminal stenosis', ['bilateral', 'right greater than left']],
     ['left of the midline', 'A disc protrusion left of the midline.', 'disc protrusion', ['left']],
     ['on the left', 'Foraminal narrowing on the left.', 'Foraminal narrowing', ['left']],
+    ['past a hedge', 'Foraminal stenosis possibly on the right.', 'Foraminal stenosis', ['right']],
   ])('%s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
   });

@@ -108,6 +108,8 @@ const SCAN_LIMIT = 24;
 const FORWARD_MODIFIER_WINDOW = 4;
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+/** Words that place a subject among levels: "No level above L4 shows ...". */
+const PLACE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'between', 'other', 'any']);
 
 type Hits = (RuleHit<string> | undefined)[];
 /** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
@@ -392,6 +394,20 @@ export function analyzeContext(
     }
     return false;
   };
+  /**
+   * Whether tokens [from, to) only say where: levels, words that name no finding, and words such as
+   * "at", "above", "of the" ("No level above L4 shows ...", "No level of the cervical spine shows
+   * ..."); at most FORWARD_MODIFIER_WINDOW + 4 of them. An empty run is one.
+   */
+  const placeOnlyBetween = (from: number, to: number): boolean => {
+    if (to - from > FORWARD_MODIFIER_WINDOW + 4) return false;
+    for (let i = from; i < to; i++) {
+      if ((finding[i]! & LEVEL) !== 0 || (finding[i]! & (OTHER | IN)) === OTHER) continue;
+      const t = tokens[i]!;
+      if (!rules.words.near.hasToken(t) && !PLACE_WORDS.has(t.key)) return false;
+    }
+    return true;
+  };
   /** Whether "of" follows a change cue within three words ("No further subsidence of the cage", "no further height loss of T12"). */
   const speaksOfChange = (cue: RuleHit<CueRule>): boolean => wordAhead(cue.to, 'of', 4);
   /** Whether "or" comes before the end of the clause that starts after token i ("A, B or C"). */
@@ -442,7 +458,7 @@ export function analyzeContext(
     else if (scope.pos !== undefined && ended?.value.kind === 'stated' && statedEndsHedge(scope.pos, ended)) scope = withoutHedge(scope);
     // "No level demonstrates stenosis": a verb right after a negation follows its subject and ends
     // nothing (up to a comma: "No level shows stenosis, disc bulges noted at L4-5").
-    if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && scope.neg.to === ended.from) {
+    if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && placeOnlyBetween(scope.neg.to, ended.from)) {
       subject = scope.neg;
     } else if (ended !== undefined && ended.value.verb === true && scope.pos !== undefined && scope.pos.to === ended.from) {
       subjectHedge = scope.pos;
@@ -571,9 +587,9 @@ export function analyzeContext(
     // A cue with no scope of its own ("is recommended") hedges only the subject of its clause ("Biopsy
     // is recommended"; not "Follow-up of the haemangioma is recommended").
     const scopeless = hedge !== undefined && hedge.value.direction === 'none';
-    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(hedge.to) || hedge.value.after === true) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
+    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
-    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(hedge.to)) consider(hedge, 0);
+    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(pastPlace(hedge.to))) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
@@ -596,28 +612,45 @@ export function analyzeContext(
 
   /**
    * The cue right after a finding, past alternatives ("meningioma or schwannoma likely"), its levels
-   * ("discitis L3/4 likely") and one comma ("haemangioma, probable"; not for a history-only cue:
-   * "History of lymphoma, planned restaging"), and not before a negation ("Myeloma screen negative").
+   * and where it is ("discitis L3/4 likely", "Metastasis at T9 likely", "Disc extrusion at L5-S1,
+   * likely") and one comma ("haemangioma, probable"; not for a history-only cue: "History of
+   * lymphoma, planned restaging") or, before a trailing negation, one colon ("Cord compression:
+   * absent."), and not before a negation ("Myeloma screen negative").
    */
   const hedgeAfter = (m: Mention): RuleHit<CueRule> | undefined => {
     let j = m.to;
     for (let steps = 0; j < n && steps < SCAN_LIMIT; steps++) {
+      const place = pastPlace(j);
       if (tokens[j]!.key === 'or' && (finding[j + 1]! & START) !== 0) {
         j++;
         while (j < n && (finding[j]! & END) === 0) j++;
         j++;
-      } else if (inLevel(j) || (j === m.to && tokens[j]!.key === ')')) j++;
+      } else if (place > j) j = place;
+      else if (j === m.to && tokens[j]!.key === ')') j++;
       else break;
     }
     if (j >= n || sentences[j] !== sentences[m.to - 1]) return undefined;
-    let comma = false;
-    if (tokens[j]?.key === ',') {
-      j++;
-      comma = true;
-    }
+    const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' ? tokens[j++]!.key : undefined;
     const hedge = cueAt[j];
-    if (hedge === undefined || (comma && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
+    if (hedge === undefined || (mark !== undefined && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
+    if (mark === ':' && hedge.value.trailing !== true) return undefined;
     return hedge;
+  };
+  /**
+   * Past the places written at token j ("at T9", "at L4-5 and L5-S1", "on the left"): words that
+   * do not make a level farther away, then a level group or a side, as many times as they follow
+   * (at most SCAN_LIMIT tokens); j itself when no place starts there.
+   */
+  const pastPlace = (j: number): number => {
+    const stop = Math.min(n, j + SCAN_LIMIT);
+    for (;;) {
+      let k = j;
+      while (k < stop && sideAt[k] === undefined && rules.words.near.hasToken(tokens[k]!)) k++;
+      if (k < stop && inLevel(k)) while (k < stop && inLevel(k)) k++;
+      else if (k < stop && sideAt[k] !== undefined) k = sideAt[k]!.to;
+      else return j;
+      j = k;
+    }
   };
 
   /** One past the last finding stated as a fact, for the list items that follow it ("... and microdiscectomy"). */
@@ -750,6 +783,13 @@ export function analyzeContext(
       if (h !== undefined) {
         found = found === NONE ? [h.value] : [...found, h.value];
         break;
+      }
+      // (Past a hedge: "spondylolysis possible on the left".)
+      const hedge = cueAt[i];
+      if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction !== 'none') {
+        i = hedge.to - 1;
+        words++;
+        continue;
       }
       if (!rules.words.link.hasToken(tokens[i]!)) break;
       words++;
