@@ -108,6 +108,8 @@ const SCAN_LIMIT = 24;
 const FORWARD_MODIFIER_WINDOW = 4;
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+/** Words that may follow a body part a cue is about: "No CSF is visible", "No accessory piriformis muscle or ...". */
+const OWN_CUE_NEXT: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'or', 'and']);
 /** Words that place a subject among levels: "No level above L4 shows ...". */
 const PLACE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'between', 'other', 'any']);
 
@@ -591,6 +593,10 @@ export function analyzeContext(
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
     else if (hedge !== undefined && hedge.value.trailing === true && endsClause(pastPlace(hedge.to))) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
+    // A part of the body names the place of a finding, which is what the cue is about ("No epidural
+    // collection", "no compression of the nerve roots", "No thoracic fracture"); the part itself is
+    // denied or doubted only when the cue is its own ("Absent right pedicle", "No CSF is visible").
+    if (best !== undefined && role.located && !role.finding && !isCueOwn(m, best)) return PRESENT;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
     // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
@@ -651,6 +657,37 @@ export function analyzeContext(
       else return j;
       j = k;
     }
+  };
+
+  /**
+   * Whether a cue is about the term itself rather than a finding there. Before the term: right
+   * before it (past articles, side words and levels), with no finding after the term in its clause
+   * ("Absent right pedicle at L4 (congenital)", "No CSF is visible around the cord", "No accessory
+   * piriformis muscle or split sciatic nerve"; not "No spinal cord or cauda equina compression", "No
+   * significant disc pathology"). After it: right after a term that opens its clause ("The conus is
+   * not visualized"; not "fragment behind the S1 vertebral body has resolved", nor a heading,
+   * "Thoracic spine: nil significant"). A cue spelled with the term's words is about what follows
+   * ("None of the discs shows ...").
+   */
+  const isCueOwn = (m: Mention, cue: RuleHit<CueRule>): boolean => {
+    if (cue.to > m.from && cue.from < m.to) return false;
+    if (cue.from >= m.to) return cue.from === pastPlace(m.to) && tokens[m.to]!.key !== ':' && opensItsClause(m);
+    for (let i = m.from - 1; i >= cue.to; i--) {
+      const side = sideEndAt[i];
+      if (side !== undefined) i = side.from;
+      else if (!inLevel(i) && !ARTICLES.has(tokens[i]!.key)) return false;
+    }
+    // Then nothing after it in its clause but places, a bracket, joiners and words that are no findings.
+    let j = pastPlace(m.to);
+    if (tokens[j]?.key === '(') {
+      const close = Math.min(n, j + SCAN_LIMIT);
+      while (j < close && tokens[j]!.key !== ')') j++;
+      j = pastPlace(j + 1);
+    }
+    const next = tokens[j]?.key;
+    if (next !== undefined && !endsClause(j) && !OWN_CUE_NEXT.has(next) && cueAt[j] === undefined) return false;
+    for (const stop = Math.min(n, j + SCAN_LIMIT); j < stop && !endsClause(j); j++) if ((finding[j]! & IN) !== 0) return false;
+    return true;
   };
 
   /** One past the last finding stated as a fact, for the list items that follow it ("... and microdiscectomy"). */
