@@ -458,6 +458,8 @@ export function analyzeContext(
     // "? cord compression, known metastases": a question mark before a term questions its clause only.
     if (scope.pos?.value === PREFIX_QUESTION && key === ',') scope = withoutHedge(scope);
     else if (scope.pos !== undefined && ended?.value.kind === 'stated' && statedEndsHedge(scope.pos, ended)) scope = withoutHedge(scope);
+    // "HISTORY: No fever, known discitis L3-4": a fact stated after a comma is not denied.
+    if (key === ',' && scope.neg !== undefined && cueAt[i + 1]?.value.kind === 'stated') scope = scopeOf(undefined, scope.pos);
     // "No level demonstrates stenosis": a verb right after a negation follows its subject and ends
     // nothing (up to a comma: "No level shows stenosis, disc bulges noted at L4-5").
     if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && placeOnlyBetween(scope.neg.to, ended.from)) {
