@@ -306,6 +306,12 @@ describe('more negation and hedging wording', () => {
     ['... but a diagnosis is', 'Clinical details: Biopsy-proven L2 discitis on IV antibiotics.', 'discitis', 'present', null],
     ['an earlier scan\'s result is a stated fact', 'HISTORY: X-ray shows grade 1 spondylolisthesis L4-5. Leg pain.', 'grade 1 spondylolisthesis', 'present', null],
     ['was not administered', 'TECHNIQUE: Sagittal T1, STIR. Gadolinium was not administered.', 'Gadolinium', 'absent', 'was not administered'],
+    ['a negated subject seen, then an infinitive', 'No enhancing lesion is seen to suggest metastasis.', 'metastasis', 'absent', 'No'],
+    ['a side denied after the finding leaves the finding present', 'L5-S1: Severe right foraminal stenosis, none on the left.', 'foraminal stenosis', 'present', null],
+    ['... but a negation after a sided finding still denies it', 'Right foraminal stenosis is not seen.', 'foraminal stenosis', 'absent', 'is not seen'],
+    ['a negated circumstance before a comma', 'Without comparison, the T8 compression fracture is of indeterminate age.', 'compression fracture', 'present', null],
+    ['... "in the absence of"', 'In the absence of trauma, the wedge deformity of T7 is probably developmental.', 'wedge deformity', 'present', null],
+    ['... but a negated list goes on past its articles', 'No evidence of a disc herniation, a synovial cyst or an epidural abscess.', 'synovial cyst', 'absent', 'No evidence of'],
     ['a trailing negation after a colon', 'Cord signal: normal. Cord compression: absent.', 'Cord compression', 'absent', 'absent'],
     ['a negated subject, its place, then its verb', 'No level above L4 shows stenosis.', 'stenosis', 'absent', 'No level'],
     ['... its place named by a term', 'No level of the cervical spine shows cord compression.', 'cord compression', 'absent', 'No level'],
@@ -555,6 +561,12 @@ describe('severity by side', () => {
     ['not a past grade', 'Foraminal stenosis, which was severe on the right, has improved.', 'Foraminal stenosis', null, [], []],
     ['not the cause named before it', 'Foraminal stenosis secondary to disc bulge, severe on the right.', 'disc bulge', null, [], []],
     ['not a position', 'Disc protrusion, slightly left of midline.', 'Disc protrusion', null, [], []],
+    ['one grade after a comma that ends the clause', 'R foraminal stenosis at L5-S1, severe.', 'foraminal stenosis', 'severe', ['right'], []],
+    ['... after a colon', 'Left foraminal stenosis: moderate.', 'foraminal stenosis', 'moderate', ['left'], []],
+    ['... after a dash', 'L3-4: Central canal stenosis - severe.', 'Central canal stenosis', 'severe', [], []],
+    ['one grade after a level and a copula', 'Foraminal stenosis at L4-5 is moderate.', 'Foraminal stenosis', 'moderate', [], []],
+    ['... but not an adverb of what follows', 'Small central protrusion at T7-8 mildly indenting the cord.', 'protrusion', null, ['central'], []],
+    ['... nor past a hedge, the grade of the next finding', 'Faint T2 hyperintensity within the cord at T7 may represent early edema.', 'T2 hyperintensity within the cord', null, [], []],
   ])('grades after the finding: %s', (_name, text, phrase, severity, side, grades) => {
     const a = find(text, phrase);
     expect(a).toMatchObject({ severity, side });
@@ -579,15 +591,15 @@ describe('side', () => {
     ['left', 'Left foraminal stenosis.', 'foraminal stenosis', ['left']],
     ['bilateral', 'Mild bilateral neural foraminal narrowing.', 'neural foraminal narrowing', ['bilateral']],
     ['right paracentral', 'Right paracentral disc protrusion.', 'disc protrusion', ['right', 'paracentral']],
-    ['left greater than right', 'Foraminal narrowing, left greater than right.', 'Foraminal narrowing', []],
-    ['left greater than right before', 'Left greater than right foraminal narrowing.', 'foraminal narrowing', ['left greater than right']],
+    ['left greater than right, after a comma: both sides, the left worse', 'Foraminal narrowing, left greater than right.', 'Foraminal narrowing', ['bilateral', 'left greater than right']],
+    ['left greater than right before', 'Left greater than right foraminal narrowing.', 'foraminal narrowing', ['bilateral', 'left greater than right']],
     ['far lateral', 'Far lateral disc herniation on the right.', 'disc herniation', ['far lateral', 'right']],
     ['central', 'Small central disc protrusion.', 'disc protrusion', ['central']],
     ['dictated side letters', 'Mild L foraminal narrowing, compressing the R L5 root.', 'foraminal narrowing', ['left']],
     ['... before a level', 'Mild L foraminal narrowing, compressing the R L5 root.', 'root', ['right']],
     ['... not as a split level', 'L 5 nerve root compression.', 'nerve root compression', []],
     ['... nor in "L spine" or "R/O"', 'MRI L spine. R/O disc herniation.', 'disc herniation', []],
-    ['... nor inside "L>R"', 'L>R foraminal narrowing.', 'foraminal narrowing', ['left greater than right']],
+    ['... nor inside "L>R"', 'L>R foraminal narrowing.', 'foraminal narrowing', ['bilateral', 'left greater than right']],
     ['... only as written: a lower-case letter is no side', 'Foraminal narrowing l side.', 'Foraminal narrowing', []],
   ])('%s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
@@ -835,6 +847,11 @@ describe('side after the finding', () => {
     ['left of the midline', 'A disc protrusion left of the midline.', 'disc protrusion', ['left']],
     ['on the left', 'Foraminal narrowing on the left.', 'Foraminal narrowing', ['left']],
     ['past a hedge', 'Foraminal stenosis possibly on the right.', 'Foraminal stenosis', ['right']],
+    ['after a level', 'Severe foraminal stenosis at L5-S1 on the left.', 'foraminal stenosis', ['left']],
+    ['... bilaterally', 'Moderate foraminal stenosis at L4-5 bilaterally.', 'foraminal stenosis', ['bilateral']],
+    ['after a comma, ending the clause', 'Foraminal narrowing at C5-6, left-sided.', 'Foraminal narrowing', ['left']],
+    ['... but not a side of the next finding', 'Disc bulge, left foraminal stenosis.', 'Disc bulge', []],
+    ['a side denied after the finding is not the finding\'s', 'L5-S1: Severe right foraminal stenosis, none on the left.', 'foraminal stenosis', ['right']],
   ])('%s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
   });

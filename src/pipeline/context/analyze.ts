@@ -108,6 +108,8 @@ const SCAN_LIMIT = 24;
 const FORWARD_MODIFIER_WINDOW = 4;
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+/** Side values that name both sides, one worse (modifiers.json `side`): a finding with one has `bilateral` too. */
+const ASYMMETRIC_SIDES: ReadonlySet<string> = new Set(['left greater than right', 'right greater than left']);
 /** Words that may follow a body part a cue is about: "No CSF is visible", "No accessory piriformis muscle or ...". */
 const OWN_CUE_NEXT: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'or', 'and']);
 /** Words that place a subject among levels: "No level above L4 shows ...". */
@@ -410,6 +412,11 @@ export function analyzeContext(
     }
     return true;
   };
+  /** Whether a finding's token lies in [from, to) (at most SCAN_LIMIT tokens are read). */
+  const findingBetween = (from: number, to: number): boolean => {
+    for (let i = Math.max(from, to - SCAN_LIMIT); i < to; i++) if ((finding[i]! & IN) !== 0) return true;
+    return to - from > SCAN_LIMIT;
+  };
   /** Whether "of" follows a change cue within three words ("No further subsidence of the cage", "no further height loss of T12"). */
   const speaksOfChange = (cue: RuleHit<CueRule>): boolean => wordAhead(cue.to, 'of', 4);
   /** Whether "or" comes before the end of the clause that starts after token i ("A, B or C"). */
@@ -476,6 +483,13 @@ export function analyzeContext(
       // A history-only cue right after a history finding says what it is for or when ("radiotherapy
       // for lymphoma", "fusion planned next month"): it ends a hedge rather than starting one.
       scope = withoutHedge(scope);
+    } else if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && cueAt[i + 1]?.value.linking === 'any') {
+      // ("No enhancing lesion is seen to suggest metastasis": the infinitive after the verb links the
+      // denied subject to what it would suggest.)
+    } else if (key === ',' && scope.neg !== undefined && scope.negOpens && i + 1 < n && ARTICLES.has(tokens[i + 1]!.key) && !findingBetween(scope.neg.to, i)) {
+      // "Without comparison, the T8 compression fracture ...", "In the absence of trauma, the wedge
+      // deformity ...": a negation that denied no finding before the comma was a circumstance.
+      scope = scopeOf(undefined, scope.pos);
     } else if (ended !== undefined && ended.value.change === true && speaksOfChange(ended)) {
       // ("No further subsidence of the interbody cage": a change that did not happen, in something there.)
     } else if (ended !== undefined && ended.value.only === 'negated' && scope.pos !== undefined && !hedgeGoesOn(scope.pos, ended)) {
@@ -817,10 +831,27 @@ export function analyzeContext(
       if (tokens[i]!.kind === 'word') words++;
     }
     words = 0;
+    // Past a level or a hedge, a severity counts only where nothing it could qualify follows it
+    // ("Small protrusion at T7-8 mildly indenting the cord", "... at T7 may represent early edema").
+    let skipped = false;
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
       const h = startAt[i];
       if (h !== undefined) {
-        found = found === NONE ? [h.value] : [...found, h.value];
+        if (!skipped || all || endsModifier(h.to)) found = found === NONE ? [h.value] : [...found, h.value];
+        break;
+      }
+      // (Past levels: "Severe foraminal stenosis at L5-S1 on the left".)
+      if (inLevel(i)) {
+        skipped = true;
+        continue;
+      }
+      // "Foraminal stenosis at L5-S1, severe.", "Left foraminal stenosis: moderate.", "Foraminal
+      // stenosis, right greater than left, at L4-5": one mark, then a modifier that ends its clause.
+      const key = tokens[i]!.key;
+      if (key === ',' || key === ':' || key === '-') {
+        const h = startAt[i + 1];
+        // (A severity followed by a side is that side's grade: "Bilateral foraminal stenosis, severe on the right".)
+        if (h !== undefined && endsClause(all ? pastPlace(h.to) : h.to)) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
       // (Past a hedge: "spondylolysis possible on the left".)
@@ -828,12 +859,19 @@ export function analyzeContext(
       if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction !== 'none') {
         i = hedge.to - 1;
         words++;
+        skipped = true;
         continue;
       }
       if (!rules.words.link.hasToken(tokens[i]!)) break;
       words++;
     }
     return found;
+  };
+
+  /** Whether a modifier ending before token j ends what it says: its clause ends, or a link word, place, mark or cue follows. */
+  const endsModifier = (j: number): boolean => {
+    const k = pastPlace(j);
+    return k > j || endsClause(k) || tokens[k]!.kind !== 'word' || rules.words.link.hasToken(tokens[k]!) || (cueAt[k] !== undefined && cueAt[k]!.value.kind !== 'location');
   };
 
   /**
@@ -982,6 +1020,14 @@ export function analyzeContext(
     return { denied: values.slice(at + 1, k), severity: values[x]!, sides: values.slice(x + 1, y) };
   };
 
+  /** Whether a side right after a negation ("none on the left") is none of the finding's own sides. */
+  const deniesOtherSide = (negation: RuleHit<CueRule>, own: readonly string[]): boolean => {
+    let j = negation.to;
+    while (j < n && j < negation.to + 3 && sideAt[j] === undefined && rules.words.near.hasToken(tokens[j]!)) j++;
+    const named = sideAt[j];
+    return named !== undefined && rules.gradedSides.has(named.value) && !own.includes(named.value);
+  };
+
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
@@ -1020,7 +1066,15 @@ export function analyzeContext(
       ignored = undefined;
       // ("Moderate right but no left ...": the graded side may lie beyond what the side words reach.)
       side = [...new Set([...side.filter((s) => !denied.denied.includes(s)), ...denied.sides])];
+    } else if (assertion === 'absent' && role.finding && side.length > 0 && bestHit !== undefined && bestHit.from >= m.to && deniesOtherSide(bestHit, side)) {
+      // "Severe right foraminal stenosis, none on the left": a negation after the finding that names
+      // another side denies that side only.
+      ignored = bestHit;
+      ({ assertion, cue } = assertionOf(m, role, k));
+      ignored = undefined;
     }
+    // "Facet arthropathy, left worse than right": both sides, one worse.
+    if (side.length > 0 && !side.includes('bilateral') && side.some((s) => ASYMMETRIC_SIDES.has(s))) side = ['bilateral', ...side];
     let graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
     let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? denied?.severity ?? null) : null;
     // Grades written after the finding ("foraminal stenosis, severe on the right and mild on the left"),
