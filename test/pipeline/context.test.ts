@@ -621,6 +621,8 @@ describe('levels', () => {
     ['in the same sentence, after', 'Disc bulge at L4-5.', 'Disc bulge', ['L4-L5']],
     ['in the same sentence, before', 'At L5-S1 there is a disc protrusion.', 'disc protrusion', ['L5-S1']],
     ['the nearer level wins', 'Disc bulge at L3-4 and stenosis at L4-5.', 'stenosis', ['L4-L5']],
+    ['not a level after a semicolon', 'At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.', 'canal stenosis', ['C5-C6']],
+    ['... nor for a denied finding', 'No marrow edema; Modic type 2 changes at L4-5.', 'marrow edema', []],
     ['a level heading covers its paragraph', 'L4-5: Mild disc bulge.\nThere is facet arthropathy.\nL5-S1: Normal.', 'facet arthropathy', ['L4-L5']],
     ['colon-less heading', 'C5-6\nDisc osteophyte complex.', 'Disc osteophyte complex', ['C5-C6']],
     ['a list of levels', 'Disc bulges at L3-4 and L4-5.', 'Disc bulges', ['L3-L4', 'L4-L5']],

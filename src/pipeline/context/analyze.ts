@@ -1028,6 +1028,12 @@ export function analyzeContext(
     return named !== undefined && rules.gradedSides.has(named.value) && !own.includes(named.value);
   };
 
+  /** Whether a ";" stands in tokens [from, to) (only the first SCAN_LIMIT tokens are read). */
+  const semicolonBetween = (from: number, to: number): boolean => {
+    for (let i = from; i < to && i < from + SCAN_LIMIT; i++) if (tokens[i]!.key === ';') return true;
+    return false;
+  };
+
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
@@ -1036,7 +1042,8 @@ export function analyzeContext(
     const sentence = sentences[m.from]!;
     const after = groups[firstGroupFrom(m.to)];
     const before = groups[firstGroupFrom(m.from) - 1];
-    const forward = after !== undefined && sentences[after.from] === sentence ? contentBefore[after.from]! - contentBefore[m.to]! : undefined;
+    // (Not past a semicolon: "At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.")
+    const forward = after !== undefined && sentences[after.from] === sentence && !semicolonBetween(m.to, after.from) ? contentBefore[after.from]! - contentBefore[m.to]! : undefined;
     const backward = before !== undefined && before.to <= m.from && sentences[before.from] === sentence ? wordsBefore[m.from]! - wordsBefore[before.to]! : undefined;
     if (forward !== undefined && (backward === undefined || forward < backward)) return after!.levels;
     if (backward !== undefined) return before!.levels;
