@@ -412,6 +412,15 @@ export function analyzeContext(
     }
     return true;
   };
+  /** Whether "or", "and" or "nor" and then an article follow token i in its clause ("..., a synovial cyst or an abscess"). */
+  const articleListAhead = (i: number): boolean => {
+    for (let j = i; j + 1 < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
+      const key = tokens[j]!.key;
+      if (CLAUSE_ENDS.has(key)) return false;
+      if ((key === 'or' || key === 'and' || key === 'nor') && ARTICLES.has(tokens[j + 1]!.key)) return true;
+    }
+    return false;
+  };
   /** Whether a finding's token lies in [from, to) (at most SCAN_LIMIT tokens are read). */
   const findingBetween = (from: number, to: number): boolean => {
     for (let i = Math.max(from, to - SCAN_LIMIT); i < to; i++) if ((finding[i]! & IN) !== 0) return true;
@@ -486,9 +495,10 @@ export function analyzeContext(
     } else if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && cueAt[i + 1]?.value.linking === 'any') {
       // ("No enhancing lesion is seen to suggest metastasis": the infinitive after the verb links the
       // denied subject to what it would suggest.)
-    } else if (key === ',' && scope.neg !== undefined && scope.negOpens && i + 1 < n && ARTICLES.has(tokens[i + 1]!.key) && !findingBetween(scope.neg.to, i)) {
+    } else if (key === ',' && scope.neg !== undefined && scope.negOpens && i + 1 < n && ARTICLES.has(tokens[i + 1]!.key) && (!findingBetween(scope.neg.to, i) || !articleListAhead(i + 1))) {
       // "Without comparison, the T8 compression fracture ...", "In the absence of trauma, the wedge
-      // deformity ...": a negation that denied no finding before the comma was a circumstance.
+      // deformity ...": a negation before a comma and a new clause was a circumstance (not a list:
+      // "No evidence of a disc herniation, a synovial cyst or an epidural abscess").
       scope = scopeOf(undefined, scope.pos);
     } else if (ended !== undefined && ended.value.change === true && speaksOfChange(ended)) {
       // ("No further subsidence of the interbody cage": a change that did not happen, in something there.)
