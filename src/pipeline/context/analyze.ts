@@ -110,10 +110,14 @@ const FORWARD_MODIFIER_WINDOW = 4;
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 /** Side values that name both sides, one worse (modifiers.json `side`): a finding with one has `bilateral` too. */
 const ASYMMETRIC_SIDES: ReadonlySet<string> = new Set(['left greater than right', 'right greater than left']);
-/** Words that may follow a body part a cue is about: "No CSF is visible", "No accessory piriformis muscle or ...". */
-const OWN_CUE_NEXT: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'or', 'and']);
+/** Words that may follow a body part a cue is about, before the rest of its clause: "No accessory piriformis muscle or split sciatic nerve ...". */
+const OWN_CUE_NEXT: ReadonlySet<string> = new Set(['or', 'and']);
+/** Words that say whether a thing is there at all: "No CSF is seen / visible". */
+const EXISTENCE_WORDS: ReadonlySet<string> = new Set(['seen', 'visible', 'identified', 'present', 'demonstrated', 'evident', 'noted', 'detected', 'appreciated', 'visualized', 'visualised']);
 /** Words that place a subject among levels: "No level above L4 shows ...". */
 const PLACE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'between', 'other', 'any']);
+/** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
+const SUBJECT_PLACE_TOKENS = 10;
 
 type Hits = (RuleHit<string> | undefined)[];
 /** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
@@ -401,12 +405,16 @@ export function analyzeContext(
   /**
    * Whether tokens [from, to) only say where: levels, words that name no finding, and words such as
    * "at", "above", "of the" ("No level above L4 shows ...", "No level of the cervical spine shows
-   * ..."); at most FORWARD_MODIFIER_WINDOW + 4 of them. An empty run is one.
+   * ..."); at most SUBJECT_PLACE_TOKENS of them. An empty run is one.
    */
-  const placeOnlyBetween = (from: number, to: number): boolean => {
-    if (to - from > FORWARD_MODIFIER_WINDOW + 4) return false;
+  const placeOnlyBetween = (from: number, verb: RuleHit<CueRule>): boolean => {
+    const to = verb.from;
+    if (to - from > SUBJECT_PLACE_TOKENS) return false;
+    // (A body part only before a verb with an object: "No level of the cervical spine shows ...";
+    // "No CSF is seen around the cord due to severe stenosis" denies the CSF only.)
+    const copula = tokens[to]!.key === 'is' || tokens[to]!.key === 'are';
     for (let i = from; i < to; i++) {
-      if ((finding[i]! & LEVEL) !== 0 || (finding[i]! & (OTHER | IN)) === OTHER) continue;
+      if ((finding[i]! & LEVEL) !== 0 || (!copula && (finding[i]! & (OTHER | IN)) === OTHER)) continue;
       const t = tokens[i]!;
       if (!rules.words.near.hasToken(t) && !PLACE_WORDS.has(t.key)) return false;
     }
@@ -442,6 +450,8 @@ export function analyzeContext(
   // goes on; a hedge that did ("The disc possibly demonstrates ..."): a comma or "and" ends it.
   let subject: RuleHit<CueRule> | undefined;
   let subjectHedge: RuleHit<CueRule> | undefined;
+  // A negation kept past its verb for a linking infinitive (see below): the next terminator ends it.
+  let linkedAfterVerb = false;
   const fwd = new Array<Scope>(n + 1);
   let scope: Scope = EMPTY;
   // Scopes in force where a bracket opens: a cue inside it does not reach past it ("Small protrusion
@@ -456,6 +466,7 @@ export function analyzeContext(
     if (i > 0 && i < n && (sentences[i] !== sentences[i - 1] || (sections.headerAt[i] === 1 && sections.headerAt[i - 1] !== 1))) {
       scope = EMPTY;
       subject = subjectHedge = undefined;
+      linkedAfterVerb = false;
       outside.length = outsideTerms.length = 0;
     }
     fwd[i] = scope;
@@ -475,10 +486,11 @@ export function analyzeContext(
     if (scope.pos?.value === PREFIX_QUESTION && key === ',') scope = withoutHedge(scope);
     else if (scope.pos !== undefined && ended?.value.kind === 'stated' && statedEndsHedge(scope.pos, ended)) scope = withoutHedge(scope);
     // "HISTORY: No fever, known discitis L3-4": a fact stated after a comma is not denied.
-    if (key === ',' && scope.neg !== undefined && cueAt[i + 1]?.value.kind === 'stated') scope = scopeOf(undefined, scope.pos);
+    // (Not in a list that goes on: "No fever, weight loss, prior malignancy or IV drug use".)
+    if (key === ',' && scope.neg !== undefined && cueAt[i + 1]?.value.kind === 'stated' && !orAhead(i)) scope = scopeOf(undefined, scope.pos);
     // "No level demonstrates stenosis": a verb right after a negation follows its subject and ends
     // nothing (up to a comma: "No level shows stenosis, disc bulges noted at L4-5").
-    if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && placeOnlyBetween(scope.neg.to, ended.from)) {
+    if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && placeOnlyBetween(scope.neg.to, ended)) {
       subject = scope.neg;
     } else if (ended !== undefined && ended.value.verb === true && scope.pos !== undefined && scope.pos.to === ended.from) {
       subjectHedge = scope.pos;
@@ -494,7 +506,8 @@ export function analyzeContext(
       scope = withoutHedge(scope);
     } else if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && cueAt[i + 1]?.value.linking === 'any') {
       // ("No enhancing lesion is seen to suggest metastasis": the infinitive after the verb links the
-      // denied subject to what it would suggest.)
+      // denied subject to what it would suggest, and the negation ends where that hedge ends.)
+      linkedAfterVerb = true;
     } else if (key === ',' && scope.neg !== undefined && scope.negOpens && i + 1 < n && ARTICLES.has(tokens[i + 1]!.key) && (!findingBetween(scope.neg.to, i) || !articleListAhead(i + 1))) {
       // "Without comparison, the T8 compression fracture ...", "In the absence of trauma, the wedge
       // deformity ...": a negation before a comma and a new clause was a circumstance (not a list:
@@ -507,6 +520,10 @@ export function analyzeContext(
     } else if (ended !== undefined && ended.value.section !== undefined && ended.value.kind === 'possible' && scope.pos !== undefined) {
       // (A history-only cue does not take the place of a hedge already in force: "Suspicious for
       // myeloma or for lymphoma"; the scope goes on.)
+    } else if (linkedAfterVerb && (key === ',' || ended?.value.kind === 'terminator')) {
+      // ("No marrow oedema is seen to suggest acute fracture with a chronic compression fracture.")
+      scope = ended === undefined ? scopeOf(undefined, scope.pos) : passCue(scopeOf(undefined, scope.pos), ended, 'forward');
+      linkedAfterVerb = false;
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
@@ -615,9 +632,10 @@ export function analyzeContext(
     // A cue with no scope of its own ("is recommended") hedges only the subject of its clause ("Biopsy
     // is recommended"; not "Follow-up of the haemangioma is recommended").
     const scopeless = hedge !== undefined && hedge.value.direction === 'none';
-    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
+    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !hedgesPlace(hedge) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
-    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(pastPlace(hedge.to))) consider(hedge, 0);
+    // (Not before a place: "Foraminal stenosis absent on the right, severe on the left".)
+    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(hedge.to)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     // A part of the body names the place of a finding, which is what the cue is about ("No epidural
     // collection", "no compression of the nerve roots", "No thoracic fracture"); the part itself is
@@ -626,8 +644,8 @@ export function analyzeContext(
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
     // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
-    const slash = alternativeSlash(m, k);
-    if (slash !== undefined) return { assertion: 'possible', cue: { text: '/', start: tokens[slash]!.start, end: tokens[slash]!.end } };
+    const slash = alternativeSlash(m, k) ?? alternativeOr(m, k);
+    if (slash !== undefined) return { assertion: 'possible', cue: { text: tokens[slash]!.raw, start: tokens[slash]!.start, end: tokens[slash]!.end } };
     // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact, or
     // background, or the word just before background ("Metastatic prostate cancer").
     const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
@@ -668,6 +686,8 @@ export function analyzeContext(
     if (mark === ':' && hedge.value.trailing !== true) return undefined;
     return hedge;
   };
+  /** Whether a hedge after a comma is about the place that follows it ("Disc extrusion, likely at L5-S1"). */
+  const hedgesPlace = (hedge: RuleHit<CueRule>): boolean => tokens[hedge.from - 1]?.key === ',' && pastPlace(hedge.to) > hedge.to;
   /**
    * Past the places written at token j ("at T9", "at L4-5 and L5-S1", "on the left"): words that
    * do not make a level farther away, then a level group or a side, as many times as they follow
@@ -711,6 +731,9 @@ export function analyzeContext(
       j = pastPlace(j + 1);
     }
     const next = tokens[j]?.key;
+    // (The subject of a denied "is seen": "No CSF is seen around the cord due to severe stenosis";
+    // not "Neither the exiting nor the traversing nerve roots are compressed".)
+    if ((next === 'is' || next === 'are' || next === 'was' || next === 'were') && EXISTENCE_WORDS.has(tokens[j + 1]?.key ?? '')) return true;
     if (next !== undefined && !endsClause(j) && !OWN_CUE_NEXT.has(next) && cueAt[j] === undefined) return false;
     for (const stop = Math.min(n, j + SCAN_LIMIT); j < stop && !endsClause(j); j++) if ((finding[j]! & IN) !== 0) return false;
     return true;
@@ -797,6 +820,41 @@ export function analyzeContext(
   /** Whether token i is part of a level group ("L4-5", "L3-4 and L4-5"). */
   const inLevel = (i: number): boolean => (finding[i]! & LEVEL) !== 0;
 
+  /**
+   * The "or" that offers this finding and another as alternatives ("Haemangioma or metastasis at T9",
+   * "either a Schmorl node or a small fracture"), if any: two findings of other concepts joined by
+   * "or" (then an article, a severity or a side). Not two narrowings, which share a head ("canal or
+   * foraminal stenosis" is two facts), nor a finding named as a place ("edema around the fracture or
+   * retropulsion"), nor lists with commas ("soft tissue component, metastasis or myeloma likely").
+   */
+  const alternativeOr = (m: Mention, k: number): number | undefined => {
+    const pastFiller = (i: number): number => {
+      if (ARTICLES.has(tokens[i]?.key ?? '')) i++;
+      for (let steps = 0; steps < 2 && i < n; steps++) {
+        const modifier = severityAt[i] ?? sideAt[i];
+        if (modifier === undefined) break;
+        i = modifier.to;
+      }
+      return i;
+    };
+    const joins = (x: number, y: number): boolean =>
+      roles[x]!.finding &&
+      roles[y]!.finding &&
+      mentions[x]!.conceptId !== mentions[y]!.conceptId &&
+      !(mentions[x]!.concept?.narrowing === true && mentions[y]!.concept?.narrowing === true) &&
+      tokens[mentions[x]!.to]?.key === 'or' &&
+      pastFiller(mentions[x]!.to + 1) === mentions[y]!.from &&
+      !namedAsPlace(mentions[x]!) &&
+      !namedAsPlace(mentions[y]!);
+    // The next finding and the one before, past mentions that are no findings ("a small fracture").
+    let next = k + 1;
+    while (next < mentions.length && !roles[next]!.finding && mentions[next]!.from < m.to + 4) next++;
+    if (next < mentions.length && joins(k, next)) return m.to;
+    let before = k - 1;
+    while (before >= 0 && !roles[before]!.finding && mentions[before]!.to > m.from - 4) before--;
+    if (before >= 0 && joins(before, k)) return mentions[before]!.to;
+    return undefined;
+  };
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
   const alternativeSlash = (m: Mention, k: number): number | undefined => {
     // (Two names of one thing are no alternatives: "granulation tissue/epidural fibrosis".)
@@ -841,13 +899,14 @@ export function analyzeContext(
       if (tokens[i]!.kind === 'word') words++;
     }
     words = 0;
-    // Past a level or a hedge, a severity counts only where nothing it could qualify follows it
-    // ("Small protrusion at T7-8 mildly indenting the cord", "... at T7 may represent early edema").
+    // Past a level or a hedge, a modifier counts only where nothing it could qualify follows it
+    // ("Small protrusion at T7-8 mildly indenting the cord", "... at T7 may represent early edema",
+    // "Disc bulge at L4-5 left foraminal stenosis").
     let skipped = false;
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
       const h = startAt[i];
       if (h !== undefined) {
-        if (!skipped || all || endsModifier(h.to)) found = found === NONE ? [h.value] : [...found, h.value];
+        if (!skipped || endsModifier(h.to)) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
       // (Past levels: "Severe foraminal stenosis at L5-S1 on the left".)
