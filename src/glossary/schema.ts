@@ -197,6 +197,12 @@ export const cuesSchema = z
     stated: z.array(phrase).default([]),
     /** Words that name where something is: a forward cue does not reach the term right after them ("No edema surrounding the fracture": the fracture is there). */
     locations: z.array(phrase).default([]),
+    /**
+     * Words that name one aspect of what follows (its age, cause, nature): no cue reaches the term
+     * right after them, forward or backward ("The age of the T12 compression fracture is
+     * indeterminate": the fracture is there; its age is the question).
+     */
+    aspects: z.array(phrase).default([]),
     /** After these, a stated word opens a clause of its own that a hedge before it does not reach ("Awaiting MRI, known lymphoma"). */
     statedOpeners: z.array(z.string().min(1)).default([]),
     /** After a negation terminator, words that name something already known: it then ends every scope ("Probable disc extrusion, consistent with the left S1 radiculopathy"). */

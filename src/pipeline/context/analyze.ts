@@ -513,6 +513,10 @@ export function analyzeContext(
       // deformity ...": a negation before a comma and a new clause was a circumstance (not a list:
       // "No evidence of a disc herniation, a synovial cyst or an epidural abscess").
       scope = scopeOf(undefined, scope.pos);
+    } else if (ended !== undefined && ended.value.aspect === true) {
+      // ("Stenosis, likely the cause of the patient's claudication": an aspect ends a hedge, as "the
+      // cause of" does among the possibility terminators.)
+      scope = withoutHedge(scope);
     } else if (ended !== undefined && ended.value.change === true && speaksOfChange(ended)) {
       // ("No further subsidence of the interbody cage": a change that did not happen, in something there.)
     } else if (ended !== undefined && ended.value.only === 'negated' && scope.pos !== undefined && !hedgeGoesOn(scope.pos, ended)) {
@@ -609,7 +613,10 @@ export function analyzeContext(
     // The nearest forward cue before the mention; a linking possibility cue that the negation before
     // it governs leaves the negation in charge ("No marrow abnormality to suggest metastasis").
     // "No edema surrounding the fracture": a term named as a place is not what the cue says of it.
-    const before = namedAsPlace(m) ? EMPTY : fwd[m.from]!;
+    const place = placeCueBefore(m);
+    // ("The age of the T12 compression fracture is indeterminate": no cue reaches a term whose aspect is named.)
+    if (place?.value.aspect === true) return PRESENT;
+    const before = place !== undefined ? EMPTY : fwd[m.from]!;
     let nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
     // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
     if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
@@ -790,17 +797,19 @@ export function analyzeContext(
    * that are no findings ("loosening of the left T4 pedicle screw", "not displacing the traversing
    * left L5 nerve root"): the term names a place, not what a cue before it says.
    */
-  const namedAsPlace = (m: Mention): boolean => {
+  const namedAsPlace = (m: Mention): boolean => placeCueBefore(m) !== undefined;
+  /** The location cue right before the mention, as namedAsPlace reads it, if any. */
+  const placeCueBefore = (m: Mention): RuleHit<CueRule> | undefined => {
     for (let i = m.from - 1, steps = 0; i >= 0 && steps < FORWARD_MODIFIER_WINDOW; steps++) {
       const cue = cueEndAt[i];
-      if (cue !== undefined) return cue.value.kind === 'location';
+      if (cue !== undefined) return cue.value.kind === 'location' ? cue : undefined;
       const side = sideEndAt[i];
       if (side !== undefined) i = side.from - 1;
       else if (inLevel(i)) while (i >= 0 && inLevel(i)) i--;
       else if ((finding[i]! & (OTHER | IN)) === OTHER) i--;
-      else return false;
+      else return undefined;
     }
-    return false;
+    return undefined;
   };
   /**
    * Whether the mention opens its clause: before it, back to the start of its sentence or a comma,

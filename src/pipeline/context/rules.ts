@@ -37,6 +37,8 @@ export interface CueRule {
   section?: Section;
   /** A terminator that is a verb: right after a cue it follows the cue's subject and ends nothing ("No level demonstrates stenosis"). */
   verb?: true;
+  /** A location that names an aspect of the term after it ("the age of the"): backward cues do not reach that term either. */
+  aspect?: true;
 }
 
 /** Word lists the context step consults token by token (all from glossary/_context). */
@@ -120,6 +122,7 @@ export function compileRules(
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
   addCue(cues.locations, { kind: 'location', direction: 'none' });
+  addCue(cues.aspects, { kind: 'location', direction: 'none', aspect: true });
   cueTrie.freeze();
 
   const valueTrie = (table: Record<string, string[]>): TokenTrie<string> => {
