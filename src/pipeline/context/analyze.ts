@@ -644,6 +644,8 @@ export function analyzeContext(
     // (Not before a place: "Foraminal stenosis absent on the right, severe on the left".)
     else if (hedge !== undefined && hedge.value.trailing === true && endsClause(hedge.to)) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
+    // "Progression of known L4-5 spondylolisthesis?": the question is about what a stated fact does.
+    if (best !== undefined && best.value.kind === 'possible' && best.from >= m.to && tokens[best.from]!.key === '?' && statedBefore(m)) return PRESENT;
     // A part of the body names the place of a finding, which is what the cue is about ("No epidural
     // collection", "no compression of the nerve roots", "No thoracic fracture"); the part itself is
     // denied or doubted only when the cue is its own ("Absent right pedicle", "No CSF is visible").

@@ -19,15 +19,16 @@ const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 /**
  * Whether token i is a question mark written before a term, as clinical notes do ("? cord compression",
  * "?spondylolysis"): with a word after it on its line, and at the start of a line or after an opener,
- * or after a space when the next word is not capitalised ("focus at L2 ? haemangioma"; but "Spinal
- * mets ? Back pain for 3 months" asks about the mets). It questions what follows it, and starts a sentence.
+ * or after a space when the next word is not capitalised or follows with no space ("focus at L2 ?
+ * haemangioma", "pain ?Andersson lesion"; but "Spinal mets ? Back pain for 3 months" asks about the mets). It questions what follows it, and starts a sentence.
  */
 export function isPrefixQuestion(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
   if (t.key !== '?' || next === undefined || next.newlinesBefore > 0 || next.kind !== 'word') return false;
   if (i === 0 || t.newlinesBefore > 0 || OPENERS.has(tokens[i - 1]!.key)) return true;
-  return t.spaceBefore && !CAPITALISED.test(next.raw);
+  // ("new thoracic pain ?Andersson lesion": a mark written onto its word questions that word.)
+  return t.spaceBefore && (!next.spaceBefore || !CAPITALISED.test(next.raw));
 }
 
 /** Sentence index of every token (a plain array: see `ints` in analyze.ts on typed arrays). */
