@@ -689,10 +689,10 @@ export function analyzeContext(
       else break;
     }
     if (j >= n || sentences[j] !== sentences[m.to - 1]) return undefined;
-    const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' ? tokens[j++]!.key : undefined;
+    const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' || tokens[j]!.key === '-' ? tokens[j++]!.key : undefined;
     const hedge = cueAt[j];
     if (hedge === undefined || (mark !== undefined && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
-    if (mark === ':' && hedge.value.trailing !== true) return undefined;
+    if ((mark === ':' || mark === '-') && hedge.value.trailing !== true) return undefined;
     return hedge;
   };
   /** Whether a hedge after a comma is about the place that follows it ("Disc extrusion, likely at L5-S1"). */
@@ -804,6 +804,11 @@ export function analyzeContext(
   const placeCueBefore = (m: Mention): RuleHit<CueRule> | undefined => {
     for (let i = m.from - 1, steps = 0; i >= 0 && steps < FORWARD_MODIFIER_WINDOW; steps++) {
       const cue = cueEndAt[i];
+      // (Past a stated word: "at the site of the prior discectomy".)
+      if (cue !== undefined && cue.value.kind === 'stated') {
+        i = cue.from - 1;
+        continue;
+      }
       if (cue !== undefined) return cue.value.kind === 'location' ? cue : undefined;
       const side = sideEndAt[i];
       if (side !== undefined) i = side.from - 1;
