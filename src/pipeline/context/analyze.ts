@@ -116,6 +116,8 @@ const OWN_CUE_NEXT: ReadonlySet<string> = new Set(['or', 'and']);
 const EXISTENCE_WORDS: ReadonlySet<string> = new Set(['seen', 'visible', 'identified', 'present', 'demonstrated', 'evident', 'noted', 'detected', 'appreciated', 'visualized', 'visualised']);
 /** Words that place a subject among levels: "No level above L4 shows ...". */
 const PLACE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'between', 'other', 'any']);
+/** Verbs that give a clause its own statement: "No abscess, discitis is present", "marrow oedema noted in L2". */
+const CLAUSE_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'noted', 'seen', 'identified', 'demonstrated']);
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
@@ -429,6 +431,22 @@ export function analyzeContext(
     }
     return false;
   };
+  /**
+   * Whether a clause of its own starts at token i: a term, then a verb ("is", "are", "noted",
+   * "seen" ...), before an "or" or "nor" (a list that goes on: "No fracture, dislocation or
+   * subluxation is seen"), a comma (after "and") or the end of the clause; at most SCAN_LIMIT tokens.
+   */
+  const newClauseAhead = (i: number, afterAnd: boolean): boolean => {
+    let subjectFound = false;
+    for (let j = i; j < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
+      const key = tokens[j]!.key;
+      if (key === 'or' || key === 'nor' || CLAUSE_ENDS.has(key) || (afterAnd && key === ',') || (key === ',' && !subjectFound)) return false;
+      if ((finding[j]! & (IN | OTHER)) !== 0) subjectFound = true;
+      else if (subjectFound && (CLAUSE_VERBS.has(key) || cueAt[j]?.value.verb === true)) return true;
+      else if (!subjectFound && cueAt[j] !== undefined && cueAt[j]!.value.kind !== 'pseudo') return false;
+    }
+    return false;
+  };
   /** Whether a finding's token lies in [from, to) (at most SCAN_LIMIT tokens are read). */
   const findingBetween = (from: number, to: number): boolean => {
     for (let i = Math.max(from, to - SCAN_LIMIT); i < to; i++) if ((finding[i]! & IN) !== 0) return true;
@@ -496,6 +514,10 @@ export function analyzeContext(
       subjectHedge = scope.pos;
     } else if (startsGradedItem(i, key)) {
       scope = EMPTY;
+    } else if ((key === ',' || key === 'and') && scope.neg !== undefined && scope.neg !== subject && newClauseAhead(i + 1, key === 'and')) {
+      // "No Modic change, endplate irregularity is present at L5-S1", "There is no pathologic fracture
+      // and vertebral body heights are preserved": a finding with a verb of its own opens a new clause.
+      scope = scopeOf(undefined, scope.pos);
     } else if (key === ',' && subject !== undefined && scope.neg === subject && !orAhead(i)) {
       scope = scopeOf(undefined, scope.pos);
     } else if ((key === ',' || key === 'and') && subjectHedge !== undefined && scope.pos === subjectHedge) {
