@@ -785,6 +785,9 @@ export function analyzeContext(
     return stated;
   };
   const statedBefore = (m: Mention): boolean => {
+    // ("HISTORY: L1 burst fracture on CT.": a result of earlier imaging, stated after the finding.)
+    const after = cueAt[pastPlace(m.to)];
+    if (after !== undefined && after.value.kind === 'stated' && after.value.after === true) return true;
     let words = 0;
     // Only "and" (or ", and") so far: the finding before may be an item of the same stated list.
     let onlyAnd = true;
@@ -824,6 +827,11 @@ export function analyzeContext(
   const namedAsPlace = (m: Mention): boolean => placeCueBefore(m) !== undefined;
   /** The location cue right before the mention, as namedAsPlace reads it, if any. */
   const placeCueBefore = (m: Mention): RuleHit<CueRule> | undefined => {
+    // (An imaging test named as where a finding was seen, "on MRI", is a place too.)
+    for (let i = m.from - 1; i >= 0 && i >= m.from - 3; i--) {
+      const on = cueAt[i];
+      if (on !== undefined && on.value.kind === 'stated' && on.value.after === true && on.to >= m.to) return on;
+    }
     for (let i = m.from - 1, steps = 0; i >= 0 && steps < FORWARD_MODIFIER_WINDOW; steps++) {
       const cue = cueEndAt[i];
       // (Past a stated word: "at the site of the prior discectomy".)

@@ -121,6 +121,7 @@ export function compileRules(
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
+  addCue(cues.statedAfter, { kind: 'stated', direction: 'none', after: true });
   addCue(cues.locations, { kind: 'location', direction: 'none' });
   addCue(cues.aspects, { kind: 'location', direction: 'none', aspect: true });
   cueTrie.freeze();
