@@ -145,6 +145,8 @@ export const cuesSchema = z
         change: z.array(phrase).default([]),
         /** Forward negations that also deny the finding right before them where their clause ends ("Basilar invagination absent."; "Absent S5"). */
         trailing: z.array(phrase).default([]),
+        /** Negations that deny only the finding right before them, where their clause ends ("The synovial cyst has disappeared."); no scope of their own. */
+        after: z.array(phrase).default([]),
       })
       .strict(),
     possible: z

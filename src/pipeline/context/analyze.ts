@@ -434,16 +434,21 @@ export function analyzeContext(
   /**
    * Whether a clause of its own starts at token i: a term, then a verb ("is", "are", "noted",
    * "seen" ...), before an "or" or "nor" (a list that goes on: "No fracture, dislocation or
-   * subluxation is seen"), a comma (after "and") or the end of the clause; at most SCAN_LIMIT tokens.
+   * subluxation is seen") or an "and" ("No disc herniation, stenosis and nerve root compression are
+   * seen"), a comma (after "and") or the end of the clause; at most SCAN_LIMIT tokens.
    */
   const newClauseAhead = (i: number, afterAnd: boolean): boolean => {
     let subjectFound = false;
     for (let j = i; j < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
       const key = tokens[j]!.key;
-      if (key === 'or' || key === 'nor' || CLAUSE_ENDS.has(key) || (afterAnd && key === ',') || (key === ',' && !subjectFound)) return false;
+      if ((finding[j]! & LEVEL) !== 0) continue; // ("Schmorl's nodes at T11 and T12 are noted")
+      if (key === 'or' || key === 'nor' || key === 'and' || CLAUSE_ENDS.has(key) || (afterAnd && key === ',') || (key === ',' && !subjectFound)) return false;
       if ((finding[j]! & (IN | OTHER)) !== 0) subjectFound = true;
-      else if (subjectFound && (CLAUSE_VERBS.has(key) || cueAt[j]?.value.verb === true)) return true;
-      else if (!subjectFound && cueAt[j] !== undefined && cueAt[j]!.value.kind !== 'pseudo') return false;
+      else if (subjectFound && (CLAUSE_VERBS.has(key) || cueAt[j]?.value.verb === true)) {
+        // (After "and", a verb that says whether something is seen at all keeps the list denied: "No
+        // disc herniation and nerve root compression is identified".)
+        return !afterAnd || (!EXISTENCE_WORDS.has(key) && cueAt[j]?.value.verb !== true && !EXISTENCE_WORDS.has(tokens[j + 1]?.key ?? ''));
+      } else if (!subjectFound && cueAt[j] !== undefined && cueAt[j]!.value.kind !== 'pseudo') return false;
     }
     return false;
   };
@@ -546,9 +551,10 @@ export function analyzeContext(
     } else if (ended !== undefined && ended.value.section !== undefined && ended.value.kind === 'possible' && scope.pos !== undefined) {
       // (A history-only cue does not take the place of a hedge already in force: "Suspicious for
       // myeloma or for lymphoma"; the scope goes on.)
-    } else if (linkedAfterVerb && (key === ',' || ended?.value.kind === 'terminator')) {
-      // ("No marrow oedema is seen to suggest acute fracture with a chronic compression fracture.")
-      scope = ended === undefined ? scopeOf(undefined, scope.pos) : passCue(scopeOf(undefined, scope.pos), ended, 'forward');
+    } else if (linkedAfterVerb && ((key === ',' && !orAhead(i)) || ended?.value.kind === 'terminator')) {
+      // ("No marrow oedema is seen to suggest acute fracture with a chronic compression fracture"; but
+      // a list goes on: "... to suggest discitis, osteomyelitis or epidural abscess".)
+      scope = ended === undefined ? EMPTY : passCue(EMPTY, ended, 'forward');
       linkedAfterVerb = false;
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
@@ -663,8 +669,9 @@ export function analyzeContext(
     const scopeless = hedge !== undefined && hedge.value.direction === 'none';
     if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !hedgesPlace(hedge) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
-    // (Not before a place: "Foraminal stenosis absent on the right, severe on the left".)
-    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(hedge.to)) consider(hedge, 0);
+    // (Past a place, "Canal stenosis absent at L4-5."; not before another side's grade: "Foraminal
+    // stenosis absent on the right, severe on the left".)
+    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(pastPlace(hedge.to)) && !gradeFollows(pastPlace(hedge.to))) consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     // "Progression of known L4-5 spondylolisthesis?": the question is about what a stated fact does.
     if (best !== undefined && best.value.kind === 'possible' && best.from >= m.to && tokens[best.from]!.key === '?' && statedBefore(m)) return PRESENT;
@@ -717,6 +724,8 @@ export function analyzeContext(
     if ((mark === ':' || mark === '-') && hedge.value.trailing !== true) return undefined;
     return hedge;
   };
+  /** Whether a comma and a severity follow at token j (", severe on the left"). */
+  const gradeFollows = (j: number): boolean => j > 0 && tokens[j]?.key === ',' && severityAt[j + 1] !== undefined;
   /** Whether a hedge after a comma is about the place that follows it ("Disc extrusion, likely at L5-S1"). */
   const hedgesPlace = (hedge: RuleHit<CueRule>): boolean => tokens[hedge.from - 1]?.key === ',' && pastPlace(hedge.to) > hedge.to;
   /**
@@ -765,6 +774,8 @@ export function analyzeContext(
     // (The subject of a denied "is seen": "No CSF is seen around the cord due to severe stenosis";
     // not "Neither the exiting nor the traversing nerve roots are compressed".)
     if ((next === 'is' || next === 'are' || next === 'was' || next === 'were') && EXISTENCE_WORDS.has(tokens[j + 1]?.key ?? '')) return true;
+    // (The subject of another verb is not denied itself: "No area of the cord shows abnormal signal".)
+    if (cueAt[j]?.value.verb === true) return false;
     if (next !== undefined && !endsClause(j) && !OWN_CUE_NEXT.has(next) && cueAt[j] === undefined) return false;
     for (const stop = Math.min(n, j + SCAN_LIMIT); j < stop && !endsClause(j); j++) if ((finding[j]! & IN) !== 0) return false;
     return true;
@@ -874,33 +885,44 @@ export function analyzeContext(
    * retropulsion"), nor lists with commas ("soft tissue component, metastasis or myeloma likely").
    */
   const alternativeOr = (m: Mention, k: number): number | undefined => {
-    const pastFiller = (i: number): number => {
-      if (ARTICLES.has(tokens[i]?.key ?? '')) i++;
-      for (let steps = 0; steps < 2 && i < n; steps++) {
-        const modifier = severityAt[i] ?? sideAt[i];
-        if (modifier === undefined) break;
-        i = modifier.to;
-      }
-      return i;
-    };
-    const joins = (x: number, y: number): boolean =>
-      roles[x]!.finding &&
-      roles[y]!.finding &&
-      mentions[x]!.conceptId !== mentions[y]!.conceptId &&
-      !(mentions[x]!.concept?.narrowing === true && mentions[y]!.concept?.narrowing === true) &&
-      tokens[mentions[x]!.to]?.key === 'or' &&
-      pastFiller(mentions[x]!.to + 1) === mentions[y]!.from &&
-      !namedAsPlace(mentions[x]!) &&
-      !namedAsPlace(mentions[y]!);
+    // (Most findings have no "or" next to them: look for one before anything else.)
+    const orAfter = tokens[m.to]?.key === 'or';
+    let orBefore = false;
+    for (let i = m.from - 1; i >= 0 && i >= m.from - 4 && !orBefore; i--) orBefore = tokens[i]!.key === 'or';
+    if (!orAfter && !orBefore) return undefined;
     // The next finding and the one before, past mentions that are no findings ("a small fracture").
-    let next = k + 1;
-    while (next < mentions.length && !roles[next]!.finding && mentions[next]!.from < m.to + 4) next++;
-    if (next < mentions.length && joins(k, next)) return m.to;
-    let before = k - 1;
-    while (before >= 0 && !roles[before]!.finding && mentions[before]!.to > m.from - 4) before--;
-    if (before >= 0 && joins(before, k)) return mentions[before]!.to;
+    if (orAfter) {
+      let next = k + 1;
+      while (next < mentions.length && !roles[next]!.finding && mentions[next]!.from < m.to + 4) next++;
+      if (next < mentions.length && offeredWith(k, next)) return m.to;
+    }
+    if (orBefore) {
+      let before = k - 1;
+      while (before >= 0 && !roles[before]!.finding && mentions[before]!.to > m.from - 4) before--;
+      if (before >= 0 && offeredWith(before, k)) return mentions[before]!.to;
+    }
     return undefined;
   };
+  /** Past an article and up to two severity or side words ("or a small fracture"). */
+  const pastFiller = (i: number): number => {
+    if (ARTICLES.has(tokens[i]?.key ?? '')) i++;
+    for (let steps = 0; steps < 2 && i < n; steps++) {
+      const modifier = severityAt[i] ?? sideAt[i];
+      if (modifier === undefined) break;
+      i = modifier.to;
+    }
+    return i;
+  };
+  /** Whether findings x and y (x first) are offered as alternatives (see alternativeOr). */
+  const offeredWith = (x: number, y: number): boolean =>
+    roles[x]!.finding &&
+    roles[y]!.finding &&
+    mentions[x]!.conceptId !== mentions[y]!.conceptId &&
+    !(mentions[x]!.concept?.narrowing === true && mentions[y]!.concept?.narrowing === true) &&
+    tokens[mentions[x]!.to]?.key === 'or' &&
+    pastFiller(mentions[x]!.to + 1) === mentions[y]!.from &&
+    !namedAsPlace(mentions[x]!) &&
+    !namedAsPlace(mentions[y]!);
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
   const alternativeSlash = (m: Mention, k: number): number | undefined => {
     // (Two names of one thing are no alternatives: "granulation tissue/epidural fibrosis".)
@@ -952,7 +974,7 @@ export function analyzeContext(
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
       const h = startAt[i];
       if (h !== undefined) {
-        if (!skipped || endsModifier(h.to)) found = found === NONE ? [h.value] : [...found, h.value];
+        if (!skipped || (all ? !termFollows(h.to) : endsModifier(h.to))) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
       // (Past levels: "Severe foraminal stenosis at L5-S1 on the left".)
@@ -983,6 +1005,11 @@ export function analyzeContext(
     return found;
   };
 
+  /** Whether a term starts at token j, past places ("Disc bulge at L4-5 left foraminal stenosis": the side is the next term's). */
+  const termFollows = (j: number): boolean => {
+    const k = pastPlace(j);
+    return k < n && (finding[k]! & (IN | OTHER)) !== 0;
+  };
   /** Whether a modifier ending before token j ends what it says: its clause ends, or a link word, place, mark or cue follows. */
   const endsModifier = (j: number): boolean => {
     const k = pastPlace(j);

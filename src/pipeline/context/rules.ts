@@ -106,6 +106,7 @@ export function compileRules(
   addCue(cues.negated.backward, { kind: 'negated', direction: 'backward' });
   addCue(cues.negated.change, { kind: 'negated', direction: 'forward', change: true });
   addCue(cues.negated.trailing, { kind: 'negated', direction: 'forward', trailing: true });
+  addCue(cues.negated.after, { kind: 'negated', direction: 'none', trailing: true });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
   addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: 'opening' });
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });

@@ -8,8 +8,6 @@ import type { Token } from '../text/tokenize.js';
 const END = new Set(['.', '!', '?']);
 const DIGITS = /^\d+$/;
 const LOWER_START = /^\p{Ll}/u;
-/** A lower-case word or a number: "sl. disc bulge", "ca. 8 mm". */
-const LOWER_OR_DIGIT_START = /^[\p{Ll}\p{Nd}]/u;
 
 /** Tokens after which a question mark opens a question rather than ends one ("HISTORY: ? mets", "Back pain, ? disc"). */
 const OPENERS = new Set([':', ',', ';', '.', '(', '-', '?']);
@@ -49,7 +47,7 @@ export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet
         const before = tokens[i - 2];
         const decimal = prev.key === '.' && !t.spaceBefore && DIGITS.test(t.raw) && before !== undefined && DIGITS.test(before.raw);
         // (Some shorthand ends a sentence unless a lower-case word follows: "Sl. disc bulge" but "... is sev. Cord ...".)
-        const abbreviation = prev.key === '.' && before !== undefined && !prev.spaceBefore && (noSentenceEnd.has(before.key) || (beforeLower.has(before.key) && LOWER_OR_DIGIT_START.test(t.raw)));
+        const abbreviation = prev.key === '.' && before !== undefined && !prev.spaceBefore && (noSentenceEnd.has(before.key) || (beforeLower.has(before.key) && LOWER_START.test(t.raw)));
         boundary = !decimal && !abbreviation;
       }
       if (boundary) id++;
