@@ -166,6 +166,8 @@ export const cuesSchema = z
         forwardOnly: z.array(phrase).default([]),
         /** Cues that hedge only the finding right before them, wherever their clause ends ("Biopsy is recommended"): no scope of their own. */
         trailing: z.array(phrase).default([]),
+        /** Cues that hedge only the finding right before them, where their clause ends ("Infection is presumed."; not "The fracture is presumed osteoporotic"). */
+        after: z.array(phrase).default([]),
       })
       .strict(),
     /**

@@ -113,6 +113,7 @@ export function compileRules(
   addCue(cues.possible.forwardOnly, { kind: 'possible', direction: 'forward', forwardOnly: true });
   addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
   addCue(cues.possible.trailing, { kind: 'possible', direction: 'none', after: true });
+  addCue(cues.possible.after, { kind: 'possible', direction: 'none', trailing: true });
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.historyOnly, { kind: 'possible', direction: 'forward', section: 'history' });
   addCue(cues.historyAfter, { kind: 'possible', direction: 'forward', section: 'history', after: true });
