@@ -213,6 +213,14 @@ export const cuesSchema = z
     statedOpeners: z.array(z.string().min(1)).default([]),
     /** After a negation terminator, words that name something already known: it then ends every scope ("Probable disc extrusion, consistent with the left S1 radiculopathy"). */
     knownAfter: z.array(z.string().min(1)).default([]),
+    /** Words between a negated subject and its verb that only say where: "No level above L4 shows stenosis" (besides levels and the levels.json nearWords). */
+    subjectPlaceWords: z.array(z.string().min(1)).default([]),
+    /** Verbs that give a term after a comma or "and" a clause of its own, which a negation before does not reach: "No abscess, discitis is present". */
+    clauseVerbs: z.array(z.string().min(1)).default([]),
+    /** Words that say whether a thing is there at all ("No CSF is seen"): a body part before "is" and one of them is what a negation denies; after "and", they keep a list denied. */
+    existenceWords: z.array(z.string().min(1)).default([]),
+    /** Words that may follow a body part a cue is about, before the rest of its clause: "No accessory piriformis muscle or split sciatic nerve". */
+    listJoiners: z.array(z.string().min(1)).default([]),
     /** The assertion of a finding with no cue, by report section. */
     sectionDefaults: z.partialRecord(sectionSchema, z.enum(['present', 'absent', 'possible'])).default({}),
   })
@@ -231,6 +239,8 @@ export const modifiersSchema = z
     severityScale: z.array(z.string().min(1)).default([]),
     /** Side values a severity may grade side by side ("severe right and mild left"); position words are not among them. */
     gradedSides: z.array(z.string().min(1)).default([]),
+    /** Side values that name both sides, one worse ("left worse than right"): a finding with one is bilateral too. */
+    asymmetricSides: z.array(z.string().min(1)).default([]),
     /**
      * Side letters of dictated shorthand ("mod R foraminal stenosis", "L S1 radiculopathy"), matched
      * exactly as written, only as a word of their own before a word that is no number and none of
@@ -246,6 +256,7 @@ export const modifiersSchema = z
     for (const [field, values, table] of [
       ['severityScale', m.severityScale, m.severity],
       ['gradedSides', m.gradedSides, m.side],
+      ['asymmetricSides', m.asymmetricSides, m.side],
     ] as const) {
       for (const value of values) if (!(value in table)) ctx.addIssue({ code: 'custom', path: [field], message: `"${value}" is not a value of ${field === 'severityScale' ? 'severity' : 'side'}` });
     }

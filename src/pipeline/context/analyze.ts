@@ -108,16 +108,6 @@ const SCAN_LIMIT = 24;
 const FORWARD_MODIFIER_WINDOW = 4;
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
-/** Side values that name both sides, one worse (modifiers.json `side`): a finding with one has `bilateral` too. */
-const ASYMMETRIC_SIDES: ReadonlySet<string> = new Set(['left greater than right', 'right greater than left']);
-/** Words that may follow a body part a cue is about, before the rest of its clause: "No accessory piriformis muscle or split sciatic nerve ...". */
-const OWN_CUE_NEXT: ReadonlySet<string> = new Set(['or', 'and']);
-/** Words that say whether a thing is there at all: "No CSF is seen / visible". */
-const EXISTENCE_WORDS: ReadonlySet<string> = new Set(['seen', 'visible', 'identified', 'present', 'demonstrated', 'evident', 'noted', 'detected', 'appreciated', 'visualized', 'visualised']);
-/** Words that place a subject among levels: "No level above L4 shows ...". */
-const PLACE_WORDS: ReadonlySet<string> = new Set(['above', 'below', 'between', 'other', 'any']);
-/** Verbs that give a clause its own statement: "No abscess, discitis is present", "marrow oedema noted in L2". */
-const CLAUSE_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'noted', 'seen', 'identified', 'demonstrated']);
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
@@ -418,7 +408,7 @@ export function analyzeContext(
     for (let i = from; i < to; i++) {
       if ((finding[i]! & LEVEL) !== 0 || (!copula && (finding[i]! & (OTHER | IN)) === OTHER)) continue;
       const t = tokens[i]!;
-      if (!rules.words.near.hasToken(t) && !PLACE_WORDS.has(t.key)) return false;
+      if (!rules.words.near.hasToken(t) && !rules.subjectPlaceWords.hasToken(t)) return false;
     }
     return true;
   };
@@ -444,10 +434,10 @@ export function analyzeContext(
       if ((finding[j]! & LEVEL) !== 0) continue; // ("Schmorl's nodes at T11 and T12 are noted")
       if (key === 'or' || key === 'nor' || key === 'and' || CLAUSE_ENDS.has(key) || (afterAnd && key === ',') || (key === ',' && !subjectFound)) return false;
       if ((finding[j]! & (IN | OTHER)) !== 0) subjectFound = true;
-      else if (subjectFound && (CLAUSE_VERBS.has(key) || cueAt[j]?.value.verb === true)) {
+      else if (subjectFound && (rules.clauseVerbs.hasToken(tokens[j]!) || cueAt[j]?.value.verb === true)) {
         // (After "and", a verb that says whether something is seen at all keeps the list denied: "No
         // disc herniation and nerve root compression is identified".)
-        return !afterAnd || (!EXISTENCE_WORDS.has(key) && cueAt[j]?.value.verb !== true && !EXISTENCE_WORDS.has(tokens[j + 1]?.key ?? ''));
+        return !afterAnd || (!rules.existenceWords.hasToken(tokens[j]!) && cueAt[j]?.value.verb !== true && !(j + 1 < n && rules.existenceWords.hasToken(tokens[j + 1]!)));
       } else if (!subjectFound && cueAt[j] !== undefined && cueAt[j]!.value.kind !== 'pseudo') return false;
     }
     return false;
@@ -773,10 +763,10 @@ export function analyzeContext(
     const next = tokens[j]?.key;
     // (The subject of a denied "is seen": "No CSF is seen around the cord due to severe stenosis";
     // not "Neither the exiting nor the traversing nerve roots are compressed".)
-    if ((next === 'is' || next === 'are' || next === 'was' || next === 'were') && EXISTENCE_WORDS.has(tokens[j + 1]?.key ?? '')) return true;
+    if ((next === 'is' || next === 'are' || next === 'was' || next === 'were') && j + 1 < n && rules.existenceWords.hasToken(tokens[j + 1]!)) return true;
     // (The subject of another verb is not denied itself: "No area of the cord shows abnormal signal".)
     if (cueAt[j]?.value.verb === true) return false;
-    if (next !== undefined && !endsClause(j) && !OWN_CUE_NEXT.has(next) && cueAt[j] === undefined) return false;
+    if (next !== undefined && !endsClause(j) && !rules.listJoiners.hasToken(tokens[j]!) && cueAt[j] === undefined) return false;
     for (const stop = Math.min(n, j + SCAN_LIMIT); j < stop && !endsClause(j); j++) if ((finding[j]! & IN) !== 0) return false;
     return true;
   };
@@ -831,12 +821,10 @@ export function analyzeContext(
     return false;
   };
   /**
-   * Whether a location cue stands right before the mention, past side words, levels and other words
+   * The location cue right before the mention, past side words, levels, stated words and other words
    * that are no findings ("loosening of the left T4 pedicle screw", "not displacing the traversing
-   * left L5 nerve root"): the term names a place, not what a cue before it says.
+   * left L5 nerve root"), if any: the term names a place, not what a cue before it says.
    */
-  const namedAsPlace = (m: Mention): boolean => placeCueBefore(m) !== undefined;
-  /** The location cue right before the mention, as namedAsPlace reads it, if any. */
   const placeCueBefore = (m: Mention): RuleHit<CueRule> | undefined => {
     // (An imaging test named as where a finding was seen, "on MRI", is a place too.)
     for (let i = m.from - 1; i >= 0 && i >= m.from - 3; i--) {
@@ -921,8 +909,8 @@ export function analyzeContext(
     !(mentions[x]!.concept?.narrowing === true && mentions[y]!.concept?.narrowing === true) &&
     tokens[mentions[x]!.to]?.key === 'or' &&
     pastFiller(mentions[x]!.to + 1) === mentions[y]!.from &&
-    !namedAsPlace(mentions[x]!) &&
-    !namedAsPlace(mentions[y]!);
+    placeCueBefore(mentions[x]!) === undefined &&
+    placeCueBefore(mentions[y]!) === undefined;
   /** The "/" joining this finding to another finding with no space ("bulging/protrusion"), if any. */
   const alternativeSlash = (m: Mention, k: number): number | undefined => {
     // (Two names of one thing are no alternatives: "granulation tissue/epidural fibrosis".)
@@ -1223,7 +1211,7 @@ export function analyzeContext(
       ignored = undefined;
     }
     // "Facet arthropathy, left worse than right": both sides, one worse.
-    if (side.length > 0 && !side.includes('bilateral') && side.some((s) => ASYMMETRIC_SIDES.has(s))) side = ['bilateral', ...side];
+    if (side.length > 0 && !side.includes('bilateral') && side.some((s) => rules.asymmetricSides.has(s))) side = ['bilateral', ...side];
     let graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
     let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? denied?.severity ?? null) : null;
     // Grades written after the finding ("foraminal stenosis, severe on the right and mild on the left"),

@@ -78,6 +78,13 @@ export interface ContextRules {
   statedOpeners: WordSet;
   /** After a negation terminator, a word that names something known (cues.json `knownAfter`: ", consistent with the ..."). */
   knownAfter: WordSet;
+  /** cues.json `subjectPlaceWords`, `clauseVerbs`, `existenceWords`, `listJoiners` (see the schema). */
+  subjectPlaceWords: WordSet;
+  clauseVerbs: WordSet;
+  existenceWords: WordSet;
+  listJoiners: WordSet;
+  /** Side values that name both sides, one worse (modifiers.json `asymmetricSides`). */
+  asymmetricSides: ReadonlySet<string>;
 }
 
 export interface RuleHit<V> {
@@ -151,6 +158,11 @@ export function compileRules(
     sideLettersNotBefore: new WordSet(modifiers.sideLetters.notBefore),
     statedOpeners: new WordSet(cues.statedOpeners),
     knownAfter: new WordSet(cues.knownAfter),
+    subjectPlaceWords: new WordSet(cues.subjectPlaceWords),
+    clauseVerbs: new WordSet(cues.clauseVerbs),
+    existenceWords: new WordSet(cues.existenceWords),
+    listJoiners: new WordSet(cues.listJoiners),
+    asymmetricSides: new Set(modifiers.asymmetricSides),
   };
 }
 
