@@ -565,12 +565,19 @@ export function analyzeContext(
   bwd[n] = EMPTY;
   outside.length = outsideTerms.length = 0;
   terms = 0;
+  // Findings passed since the backward hedge in force began, and whether a list joiner was: a hedge
+  // with a subject of its own does not reach back over a comma ("Atypical haemangioma L2, metastasis
+  // not excluded"; but "Tumour, infection or haematoma cannot be excluded").
+  let posTerms = 0;
+  let posJoined = false;
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && (sentences[i] !== sentences[i + 1] || (sections.headerAt[i + 1] === 1 && sections.headerAt[i] !== 1))) {
       scope = EMPTY;
       outside.length = outsideTerms.length = 0;
     }
     if ((finding[i]! & IN) !== 0) terms++;
+    if (tokens[i]!.key === 'or' || tokens[i]!.key === 'and') posJoined = true;
+    if (tokens[i]!.key === ',' && scope.pos !== undefined && scope.pos.value.direction === 'backward' && terms > posTerms && !posJoined) scope = withoutHedge(scope);
     // (Right to left, a bracket opens at ")" and closes at "(": "atlanto-occipital assimilation
     // (Chiari 1.5 not favoured)" is not hedged by the cue inside the bracket; an alternative offered
     // inside it is, "disc herniation (or possibly asymmetric bulging)".)
@@ -583,7 +590,14 @@ export function analyzeContext(
       if (outsideTerms.pop()! < terms) scope = scope.pos !== undefined && scope.pos !== outer.pos && scope.pos.value.direction === 'both' ? scopeOf(outer.neg, scope.pos) : outer;
     }
     const started = cueAt[i];
-    if (started !== undefined) scope = passCue(scope, started, 'backward');
+    if (started !== undefined) {
+      const pos = scope.pos;
+      scope = passCue(scope, started, 'backward');
+      if (scope.pos !== pos) {
+        posTerms = terms;
+        posJoined = false;
+      }
+    }
     bwd[i] = scope;
   }
 
