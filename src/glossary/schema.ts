@@ -300,7 +300,7 @@ export const textSchema = z
     spelling: z.record(z.string().min(1), z.string().min(1)),
     capsWords: z.array(z.string().min(1)),
     noSentenceEnd: z.array(z.string().min(1)),
-    /** Shorthand whose full stop ends no sentence before a lower-case word ("Sl. disc bulge", "No sig. stenosis"). */
+    /** Shorthand whose full stop ends no sentence before a lower-case word or a number ("Sl. disc bulge", "ca. 8 mm"). */
     noSentenceEndBeforeLower: z.array(z.string().min(1)).default([]),
     fuzzyProtected: z.array(z.string().min(1)),
     /** Sections that end at the first blank line (or at a line that opens on a level heading). */

@@ -17,7 +17,7 @@ export interface Engine {
   matcher: MatcherParts;
   rules: ContextRules;
   noSentenceEnd: ReadonlySet<string>;
-  /** Shorthand that ends no sentence before a lower-case word (text.json `noSentenceEndBeforeLower`). */
+  /** Shorthand that ends no sentence before a lower-case word or a number (text.json `noSentenceEndBeforeLower`). */
   noSentenceEndBeforeLower: ReadonlySet<string>;
   /** Listed forms claimed by more than one concept (reported by the glossary linter). */
   conflicts: readonly FormConflict[];

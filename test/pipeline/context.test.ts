@@ -298,6 +298,20 @@ describe('more negation and hedging wording', () => {
     ['impending', 'Epidural tumour at T7 with impending cord compression.', 'cord compression', 'possible', 'impending'],
     ['"follow-up of" a finding in the indication states it', 'Indication: follow-up of L2-3 discitis on antibiotics.', 'discitis', 'present', null],
     ['"could be considered" hedges what follows', 'Flexion-extension radiographs could be considered to assess instability.', 'instability', 'possible', 'could be'],
+    // A third code review's regressions.
+    ['"cannot be identified" before a place', 'A disc herniation cannot be identified on this study.', 'disc herniation', 'absent', 'cannot be identified'],
+    ['"has disappeared" after a subject of two findings', 'The disc extrusion and the synovial cyst have disappeared.', 'disc extrusion', 'absent', 'have disappeared'],
+    ['... and after a place that is no level', 'Marrow oedema in the L1 vertebral body has disappeared.', 'Marrow oedema', 'absent', 'has disappeared'],
+    ['... but not back over a comma and a subject of its own', 'Large disc extrusion at L5-S1, the left S1 nerve root cannot be identified.', 'disc extrusion', 'present', null],
+    ['... nor over "where"', 'Moderate to severe canal stenosis at L3-4 where the CSF has disappeared.', 'canal stenosis', 'present', null],
+    ['"not seen on prior" says new', 'New L1 compression fracture, not seen on prior.', 'compression fracture', 'present', null],
+    ['... but "not seen on prior or current imaging" denies', 'Disc herniation not seen on prior or current imaging.', 'Disc herniation', 'absent', 'not seen on prior or current'],
+    ['a list joined by "and" with a verb of its own after a comma', 'No fracture, vertebral body height and alignment are maintained.', 'alignment', 'present', null],
+    ['... a new subject after "and" with an article', 'There is no fracture and a haemangioma is noted in L2.', 'haemangioma', 'present', null],
+    ['a trailing negation past a place then a comma', 'Canal stenosis absent at L4-5, present at L3-4.', 'Canal stenosis', 'present', null],
+    ['a question about a finding stated "on MRI" stays a question', 'HISTORY: Cord compression on MRI?', 'Cord compression', 'possible', '?'],
+    ['"X is most likely." hedges X', 'Metastasis is most likely.', 'Metastasis', 'possible', 'is most likely'],
+    ['"is doubtful" after a finding that does not open its clause', 'The clinical significance of this small disc protrusion is doubtful.', 'disc protrusion', 'present', null],
     ['... but "is presumed to be due to" hedges what follows', 'Cord expansion, which is presumed to be due to transverse myelitis.', 'transverse myelitis', 'possible', 'is presumed to be due to'],
     ['no longer visualised', 'The previously described L4-5 synovial cyst is no longer visualised.', 'synovial cyst', 'absent', 'is no longer visualised'],
     ['"has been relieved" is no cue: it would reach back over a comma', 'Following laminectomy, the stenosis has been relieved.', 'laminectomy', 'present', null],
@@ -374,7 +388,7 @@ describe('more negation and hedging wording', () => {
     ['a body part as the subject of a verb is not denied itself', 'No area of the cord shows abnormal signal.', 'cord', 'present', null],
     ['... and the imaging test named is a place', 'HISTORY: Back pain. No fracture on the bone scan.', 'bone scan', 'present', null],
     ['... but a question stays one', 'HISTORY: ?fracture on CT.', 'fracture', 'possible', '?'],
-    ['dictated shorthand: "no CS", "lat recess stenosis"', 'L2-3: mild disc bulge, no CS. L3-4: mod R lat recess stenosis.', 'CS', 'absent', 'no'],
+    ['dictated shorthand: "lat recess stenosis"', 'L2-3: mild disc bulge. L3-4: no lat recess stenosis.', 'lat recess stenosis', 'absent', 'no'],
     ['interval disappearance of', 'Interval disappearance of the left L5-S1 extrusion.', 'extrusion', 'absent', 'Interval disappearance of'],
     ['nothing to suggest', 'Nothing to suggest cord compression.', 'cord compression', 'absent', 'Nothing to suggest'],
     ['there is nothing to indicate', 'There is nothing to indicate discitis.', 'discitis', 'absent', 'There is nothing to indicate'],
@@ -887,6 +901,14 @@ describe('regression', () => {
     expect(find(text, 'canal stenosis').assertion).toBe('present');
     expect(find(text, 'Cord compression').severity).toBeNull();
     expect(find('Sl. disc bulge at L3-4.', 'disc bulge').severity).toBe('mild');
+  });
+  it('... and goes on before a number', () => {
+    expect(find('Disc extrusion measuring ca. 8 mm at L5-S1.', 'Disc extrusion').levels).toEqual(['L5-S1']);
+    expect(find('Possible synovial cyst measuring ca. 6 mm at the left L4-5 facet joint.', 'mm').assertion).toBe('possible');
+  });
+  it('a side after a level belongs to the finding before a participle, not before another finding', () => {
+    expect(find('Disc protrusion at L4-5 right paracentral abutting the L5 nerve root.', 'Disc protrusion').side).toEqual(['right']);
+    expect(find('Disc bulge at L4-5 left foraminal stenosis.', 'Disc bulge').side).toEqual([]);
   });
   it('a side letter stands alone on both sides', () => {
     expect(find('At T/L junction mild wedge compression fracture.', 'wedge compression fracture').side).toEqual([]);

@@ -108,6 +108,8 @@ const SCAN_LIMIT = 24;
 const FORWARD_MODIFIER_WINDOW = 4;
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+/** A present participle ("abutting", "compressing"): a verb form of grammar, not vocabulary. */
+const PARTICIPLE = /^\p{L}{3,}ing$/u;
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
@@ -424,20 +426,27 @@ export function analyzeContext(
   /**
    * Whether a clause of its own starts at token i: a term, then a verb ("is", "are", "noted",
    * "seen" ...), before an "or" or "nor" (a list that goes on: "No fracture, dislocation or
-   * subluxation is seen") or an "and" ("No disc herniation, stenosis and nerve root compression are
-   * seen"), a comma (after "and") or the end of the clause; at most SCAN_LIMIT tokens.
+   * subluxation is seen"), a comma (after "and") or the end of the clause; at most SCAN_LIMIT tokens.
    */
   const newClauseAhead = (i: number, afterAnd: boolean): boolean => {
     let subjectFound = false;
+    // Whether the terms so far are joined by "and" as a list ("and the T10 haemangioma" is a new subject).
+    let listAnd = afterAnd && !ARTICLES.has(tokens[i]?.key ?? '');
     for (let j = i; j < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
       const key = tokens[j]!.key;
       if ((finding[j]! & LEVEL) !== 0) continue; // ("Schmorl's nodes at T11 and T12 are noted")
-      if (key === 'or' || key === 'nor' || key === 'and' || CLAUSE_ENDS.has(key) || (afterAnd && key === ',') || (key === ',' && !subjectFound)) return false;
+      if (key === 'and') {
+        listAnd = true;
+        continue;
+      }
+      if (key === 'or' || key === 'nor' || CLAUSE_ENDS.has(key) || (afterAnd && key === ',') || (key === ',' && !subjectFound)) return false;
       if ((finding[j]! & (IN | OTHER)) !== 0) subjectFound = true;
       else if (subjectFound && (rules.clauseVerbs.hasToken(tokens[j]!) || cueAt[j]?.value.verb === true)) {
-        // (After "and", a verb that says whether something is seen at all keeps the list denied: "No
-        // disc herniation and nerve root compression is identified".)
-        return !afterAnd || (!rules.existenceWords.hasToken(tokens[j]!) && cueAt[j]?.value.verb !== true && !(j + 1 < n && rules.existenceWords.hasToken(tokens[j + 1]!)));
+        // (After a list joined by "and", a verb that says whether something is seen at all keeps it
+        // denied: "No disc herniation and nerve root compression is identified", "No disc herniation,
+        // stenosis and nerve root compression are seen"; but "No fracture, vertebral body height and
+        // alignment are maintained".)
+        return !listAnd || (!rules.existenceWords.hasToken(tokens[j]!) && cueAt[j]?.value.verb !== true && !(j + 1 < n && rules.existenceWords.hasToken(tokens[j + 1]!)));
       } else if (!subjectFound && cueAt[j] !== undefined && cueAt[j]!.value.kind !== 'pseudo') return false;
     }
     return false;
@@ -565,19 +574,25 @@ export function analyzeContext(
   bwd[n] = EMPTY;
   outside.length = outsideTerms.length = 0;
   terms = 0;
-  // Findings passed since the backward hedge in force began, and whether a list joiner was: a hedge
-  // with a subject of its own does not reach back over a comma ("Atypical haemangioma L2, metastasis
-  // not excluded"; but "Tumour, infection or haematoma cannot be excluded").
-  let posTerms = 0;
-  let posJoined = false;
+  // Terms passed since the backward cue in force began, and whether a list joiner was: a cue with a
+  // subject of its own does not reach back over a comma ("Atypical haemangioma L2, metastasis not
+  // excluded", "Large disc extrusion at L5-S1, the left S1 nerve root cannot be identified"; but
+  // "Tumour, infection or haematoma cannot be excluded").
+  let subjects = 0;
+  let cueSubjects = 0;
+  let cueJoined = false;
   for (let i = n - 1; i >= 0; i--) {
     if (i + 1 < n && (sentences[i] !== sentences[i + 1] || (sections.headerAt[i + 1] === 1 && sections.headerAt[i] !== 1))) {
       scope = EMPTY;
       outside.length = outsideTerms.length = 0;
     }
     if ((finding[i]! & IN) !== 0) terms++;
-    if (tokens[i]!.key === 'or' || tokens[i]!.key === 'and') posJoined = true;
-    if (tokens[i]!.key === ',' && scope.pos !== undefined && scope.pos.value.direction === 'backward' && terms > posTerms && !posJoined) scope = withoutHedge(scope);
+    if ((finding[i]! & (IN | OTHER)) !== 0 && (i + 1 >= n || (finding[i + 1]! & (IN | OTHER)) === 0 || cueAt[i + 1] !== undefined)) subjects++;
+    if (tokens[i]!.key === 'or' || tokens[i]!.key === 'and') cueJoined = true;
+    if (tokens[i]!.key === ',' && subjects > cueSubjects && !cueJoined) {
+      if (scope.pos !== undefined && scope.pos.value.direction === 'backward') scope = withoutHedge(scope);
+      if (scope.neg !== undefined && scope.neg.value.direction === 'backward') scope = scopeOf(undefined, scope.pos);
+    }
     // (Right to left, a bracket opens at ")" and closes at "(": "atlanto-occipital assimilation
     // (Chiari 1.5 not favoured)" is not hedged by the cue inside the bracket; an alternative offered
     // inside it is, "disc herniation (or possibly asymmetric bulging)".)
@@ -591,11 +606,11 @@ export function analyzeContext(
     }
     const started = cueAt[i];
     if (started !== undefined) {
-      const pos = scope.pos;
+      const { pos, neg } = scope;
       scope = passCue(scope, started, 'backward');
-      if (scope.pos !== pos) {
-        posTerms = terms;
-        posJoined = false;
+      if (scope.pos !== pos || scope.neg !== neg) {
+        cueSubjects = subjects;
+        cueJoined = false;
       }
     }
     bwd[i] = scope;
@@ -673,9 +688,17 @@ export function analyzeContext(
     const scopeless = hedge !== undefined && hedge.value.direction === 'none';
     if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !hedgesPlace(hedge) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
-    // (Past a place, "Canal stenosis absent at L4-5."; not before another side's grade: "Foraminal
-    // stenosis absent on the right, severe on the left".)
-    else if (hedge !== undefined && hedge.value.trailing === true && endsClause(pastPlace(hedge.to)) && !gradeFollows(pastPlace(hedge.to))) consider(hedge, 0);
+    // (Past a place only where the clause ends there: "Canal stenosis absent at L4-5."; not "Foraminal
+    // stenosis absent on the right, severe on the left". A negated.after cue needs no clause end: "A disc
+    // herniation cannot be identified on this study"; a possible.after one hedges only a finding that
+    // opens its clause.)
+    else if (
+      hedge !== undefined &&
+      hedge.value.trailing === true &&
+      ((hedge.value.kind === 'negated' && hedge.value.direction === 'none') || endsClause(hedge.to) || (endsClause(pastPlace(hedge.to)) && tokens[pastPlace(hedge.to)]?.key !== ',')) &&
+      (hedge.value.kind !== 'possible' || opensItsClause(m))
+    )
+      consider(hedge, 0);
     const best = bestHit as RuleHit<CueRule> | undefined;
     // "Progression of known L4-5 spondylolisthesis?": the question is about what a stated fact does.
     if (best !== undefined && best.value.kind === 'possible' && best.from >= m.to && tokens[best.from]!.key === '?' && statedBefore(m)) return PRESENT;
@@ -728,8 +751,6 @@ export function analyzeContext(
     if ((mark === ':' || mark === '-') && hedge.value.trailing !== true) return undefined;
     return hedge;
   };
-  /** Whether a comma and a severity follow at token j (", severe on the left"). */
-  const gradeFollows = (j: number): boolean => j > 0 && tokens[j]?.key === ',' && severityAt[j + 1] !== undefined;
   /** Whether a hedge after a comma is about the place that follows it ("Disc extrusion, likely at L5-S1"). */
   const hedgesPlace = (hedge: RuleHit<CueRule>): boolean => tokens[hedge.from - 1]?.key === ',' && pastPlace(hedge.to) > hedge.to;
   /**
@@ -795,14 +816,13 @@ export function analyzeContext(
    * enough: "status post" is also a term, and "status post fall" names no operation.
    */
   const isStated = (m: Mention): boolean => {
-    const stated = statedBefore(m);
+    // ("HISTORY: L1 burst fracture on CT.": a result of earlier imaging, stated after the finding.)
+    const after = cueAt[pastPlace(m.to)];
+    const stated = (after !== undefined && after.value.kind === 'stated' && after.value.after === true) || statedBefore(m);
     if (stated) statedTo = m.to;
     return stated;
   };
   const statedBefore = (m: Mention): boolean => {
-    // ("HISTORY: L1 burst fracture on CT.": a result of earlier imaging, stated after the finding.)
-    const after = cueAt[pastPlace(m.to)];
-    if (after !== undefined && after.value.kind === 'stated' && after.value.after === true) return true;
     let words = 0;
     // Only "and" (or ", and") so far: the finding before may be an item of the same stated list.
     let onlyAnd = true;
@@ -817,7 +837,8 @@ export function analyzeContext(
       }
       const cue = cueEndAt[i];
       // (A stating cue may itself be a term: "status post" is also postoperative change.)
-      if (cue !== undefined && cue.value.kind === 'stated') return true;
+      // (Not "on CT", which states the finding before it: "Lytic lesion on CT T10 metastasis?".)
+      if (cue !== undefined && cue.value.kind === 'stated' && cue.value.after !== true) return true;
       if ((finding[i]! & IN) !== 0) return onlyAnd && i + 1 < m.from && statedTo === i + 1;
       const side = sideEndAt[i];
       if (side !== undefined) {
@@ -1007,10 +1028,14 @@ export function analyzeContext(
     return found;
   };
 
-  /** Whether a term starts at token j, past places ("Disc bulge at L4-5 left foraminal stenosis": the side is the next term's). */
+  /**
+   * Whether a term starts at token j, past places ("Disc bulge at L4-5 left foraminal stenosis": the side
+   * is the next term's). Not a participle, which says what the finding does ("Disc protrusion at L4-5
+   * right paracentral abutting the L5 nerve root").
+   */
   const termFollows = (j: number): boolean => {
     const k = pastPlace(j);
-    return k < n && (finding[k]! & (IN | OTHER)) !== 0;
+    return k < n && (finding[k]! & (IN | OTHER)) !== 0 && !PARTICIPLE.test(tokens[k]!.key);
   };
   /** Whether a modifier ending before token j ends what it says: its clause ends, or a link word, place, mark or cue follows. */
   const endsModifier = (j: number): boolean => {

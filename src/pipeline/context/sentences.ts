@@ -8,6 +8,8 @@ import type { Token } from '../text/tokenize.js';
 const END = new Set(['.', '!', '?']);
 const DIGITS = /^\d+$/;
 const LOWER_START = /^\p{Ll}/u;
+/** A lower-case word or a number: what continues a sentence after shorthand ("ca. 8 mm"). */
+const CONTINUES_AFTER_SHORTHAND = /^[\p{Ll}\d]/u;
 
 /** Tokens after which a question mark opens a question rather than ends one ("HISTORY: ? mets", "Back pain, ? disc"). */
 const OPENERS = new Set([':', ',', ';', '.', '(', '-', '?']);
@@ -46,8 +48,9 @@ export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet
       if (!boundary && prev.kind === 'punct' && END.has(prev.key) && !isPrefixQuestion(tokens, i - 1)) {
         const before = tokens[i - 2];
         const decimal = prev.key === '.' && !t.spaceBefore && DIGITS.test(t.raw) && before !== undefined && DIGITS.test(before.raw);
-        // (Some shorthand ends a sentence unless a lower-case word follows: "Sl. disc bulge" but "... is sev. Cord ...".)
-        const abbreviation = prev.key === '.' && before !== undefined && !prev.spaceBefore && (noSentenceEnd.has(before.key) || (beforeLower.has(before.key) && LOWER_START.test(t.raw)));
+        // (Some shorthand ends a sentence unless a lower-case word or a number follows: "Sl. disc bulge",
+        // "ca. 8 mm", but "... is sev. Cord ...".)
+        const abbreviation = prev.key === '.' && before !== undefined && !prev.spaceBefore && (noSentenceEnd.has(before.key) || (beforeLower.has(before.key) && CONTINUES_AFTER_SHORTHAND.test(t.raw)));
         boundary = !decimal && !abbreviation;
       }
       if (boundary) id++;
