@@ -282,6 +282,8 @@ export const levelsSchema = z
     planeWords: z.array(z.string().min(1)).default([]),
     /** Words before a lone T1 or T2 that make it the vertebra ("fracture of T2", "lesion at T1"), unless a weighting word follows. */
     vertebraBefore: z.array(z.string().min(1)).default([]),
+    /** Words that make a sentence about the rest of the spine: it takes no level from a heading or the sentence before ("No lesion elsewhere"). */
+    elsewhereWords: z.array(z.string().min(1)).default([]),
     /** Weighting words: after "T1/T2" they make it two weightings ("T1/T2 hyperintense"). */
     weightingWords: z.array(z.string().min(1)).default([]),
     regions: z

@@ -35,6 +35,7 @@ export function compileEngine(data: GlossaryData): Engine {
     heading: new WordSet(data.levels.headingWords),
     near: new WordSet(data.levels.nearWords),
     bullets: new WordSet(data.text.listBullets),
+    elsewhere: new WordSet(data.levels.elsewhereWords),
     lead: new WordSet(data.text.leadWords),
   });
   // Every key is numbered by now: fix the table for fast lookups.

@@ -312,6 +312,7 @@ describe('more negation and hedging wording', () => {
     ['a question about a finding stated "on MRI" stays a question', 'HISTORY: Cord compression on MRI?', 'Cord compression', 'possible', '?'],
     ['"X is most likely." hedges X', 'Metastasis is most likely.', 'Metastasis', 'possible', 'is most likely'],
     ['"is doubtful" after a finding that does not open its clause', 'The clinical significance of this small disc protrusion is doubtful.', 'disc protrusion', 'present', null],
+    ['"is doubtful" after the part a level names', 'Marrow oedema in the L2 vertebral body is doubtful.', 'Marrow oedema', 'possible', 'is doubtful'],
     ['... but "is presumed to be due to" hedges what follows', 'Cord expansion, which is presumed to be due to transverse myelitis.', 'transverse myelitis', 'possible', 'is presumed to be due to'],
     ['no longer visualised', 'The previously described L4-5 synovial cyst is no longer visualised.', 'synovial cyst', 'absent', 'is no longer visualised'],
     ['"has been relieved" is no cue: it would reach back over a comma', 'Following laminectomy, the stenosis has been relieved.', 'laminectomy', 'present', null],
@@ -741,6 +742,9 @@ describe('levels', () => {
     ['a range written "between ... and"', 'Kyphosis between C3 and C5.', 'Kyphosis', ['C3', 'C4', 'C5']],
     ['a line break ends the carry-over', 'Fusion of C2 and C3.\nThere is no bone marrow edema.', 'bone marrow edema', []],
     ['the previous sentence on the line carries over', 'At L4-5 there is a disc bulge. There is also facet arthropathy.', 'facet arthropathy', ['L4-L5']],
+    ['... but not to the rest of the spine', 'Disc extrusion at L5-S1. No herniation elsewhere.', 'herniation', []],
+    ['a heading does not reach a sentence about the rest of the spine', 'T9: haemangioma.\nNo suspicious osseous lesion elsewhere.', 'osseous lesion', []],
+    ['... nor the remaining levels', 'L4-5: Disc extrusion.\nRemaining levels demonstrate no significant disc herniation.', 'disc herniation', []],
     ['... but not in the history, whose sentences are separate facts', 'HISTORY: ACDF C5-C7. New left arm pain and neck pain.', 'neck pain', []],
     ['nor to a finding outside the spine', 'At L4-5 there is a disc bulge. Incidental right renal cyst.', 'renal cyst', []],
     // Regression: the vertebra carried over from the sentence before took the finding off its heading's level.

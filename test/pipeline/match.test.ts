@@ -116,6 +116,17 @@ describe('spine levels', () => {
     if (conceptId === 'level-range') expect(annotationFor(text, phrase)?.levels[0]).toBe(phrase.slice(0, 2));
   });
 
+  it.each([
+    ['two adjacent vertebrae with a space are a disc', 'Disc bulge at L5 S1.', 'L5 S1', ['L5-S1']],
+    ['... in a list of pairs', 'L4 L5 and L5 S1 disc bulges.', 'L5 S1', ['L5-S1']],
+    ['... not in a list of vertebrae', 'Compression fractures of T11 T12 and L1.', 'T11', ['T11']],
+    ['... nor after a comma in one', 'Fractures of L1, L2 L3.', 'L2', ['L2']],
+    ['... nor three in a row', 'Fractures of L1 L2 L3.', 'L1', ['L1']],
+    ['... nor before a nerve-root word', 'Compression of the L5 S1 nerve roots.', 'L5', ['L5']],
+  ])('a level dictated with a space: %s', (_name, text, phrase, levels) => {
+    expect(annotationFor(text, phrase)?.levels).toEqual(levels);
+  });
+
   it('explains a level in plain words', () => {
     expect(annotationFor('L4-5', 'L4-5')?.explanation).toContain('4th bone of the lower back');
   });

@@ -745,6 +745,13 @@ export function analyzeContext(
       else break;
     }
     if (j >= n || sentences[j] !== sentences[m.to - 1]) return undefined;
+    // A cue with no scope of its own also after the part a level names ("Marrow oedema in the L2
+    // vertebral body is doubtful").
+    if (j > m.to && inLevel(j - 1) && (finding[j]! & (OTHER | LEVEL)) === OTHER) {
+      let k = j;
+      while (k < n && (finding[k]! & (OTHER | LEVEL)) === OTHER) k++;
+      if (cueAt[k]?.value.direction === 'none') return cueAt[k];
+    }
     const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' || tokens[j]!.key === '-' ? tokens[j++]!.key : undefined;
     const hedge = cueAt[j];
     if (hedge === undefined || (mark !== undefined && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
@@ -1206,6 +1213,21 @@ export function analyzeContext(
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
+  /** Per sentence, whether it speaks of the rest of the spine (levels.json `elsewhereWords`); read once per sentence. */
+  const elsewhere = new Map<number, boolean>();
+  const aboutElsewhere = (i: number): boolean => {
+    const sentence = sentences[i]!;
+    let known = elsewhere.get(sentence);
+    if (known === undefined) {
+      let from = i;
+      while (from > 0 && sentences[from - 1] === sentence) from--;
+      known = false;
+      for (let j = from; j < n && sentences[j] === sentence && !known; j++) known = rules.words.elsewhere.hasToken(tokens[j]!);
+      elsewhere.set(sentence, known);
+    }
+    return known;
+  };
+
   const levelsOf = (m: Mention, k: number): string[] => {
     if (m.level !== undefined) return m.level.levels;
     const sentence = sentences[m.from]!;
@@ -1220,6 +1242,8 @@ export function analyzeContext(
     // does not take the next sentence off the heading's level (one of the heading's own levels does
     // narrow it: "At L4-5 ..." under "L4-5 and L5-S1:").
     // (Not in the history, whose sentences are separate facts: "ACDF C5-C7. New left arm pain.")
+    // (Nor a sentence about the rest of the spine: "T9: haemangioma. No suspicious lesion elsewhere.")
+    if (aboutElsewhere(m.from)) return NONE;
     const carry = sections.sectionOf[k] === 'history' ? undefined : carryOf.get(sentence);
     const heading = headingOf[m.from];
     if (carry !== undefined && (heading === undefined || !covers(heading, carry) || carry.some((level) => heading.includes(level)))) return carry;

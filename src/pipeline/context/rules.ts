@@ -53,6 +53,8 @@ export interface ContextWords {
   near: WordSet;
   /** Opening a list item. */
   bullets: WordSet;
+  /** A sentence with one of these speaks of the rest of the spine and takes no carried level: "No lesion elsewhere". */
+  elsewhere: WordSet;
   /** Ending a line that leads into the next one ("Prior history of\nL4-5: ..."). */
   lead: WordSet;
 }

@@ -172,6 +172,19 @@ function discAt(tokens: readonly Token[], i: number): Disc | undefined {
 /** "T1" or "T2" (any case), the weightings that look like the first two thoracic vertebrae. */
 const isWeighting = (t: Token | undefined): boolean => t !== undefined && (t.key === 't1' || t.key === 't2');
 
+/** Marks between the items of a list of vertebrae. */
+const LIST_MARKS: ReadonlySet<string> = new Set([',', 'and', 'or', '&', '/']);
+
+/** The second vertebra of "L5 S1" (two adjacent vertebrae, a space between) starting at token i. */
+function spacedPair(tokens: readonly Token[], i: number): Vertebra | undefined {
+  const t = tokens[i + 1];
+  if (t === undefined || !t.spaceBefore || t.newlinesBefore > 0) return undefined;
+  const v = parseVertebra(tokens[i], false);
+  const w = parseVertebra(t, false);
+  if (v === undefined || w === undefined || !adjacent(v, w) || (v.region === 'T' && v.n <= 2) || (v.region === 'S' && w.region === 'S')) return undefined;
+  return w;
+}
+
 export class LevelGrammar {
   private readonly rangeWords: ReadonlySet<string>;
   private readonly vertebraContext: ReadonlySet<string>;
@@ -240,6 +253,8 @@ export class LevelGrammar {
       const levels = vertebraRange(v, range.b).map(vertebraName);
       return { from: i, to: range.to, kind: 'range', conceptId: 'level-range', label: `${levels[0]} to ${levels[levels.length - 1]}`, levels };
     }
+    const spaced = this.spacedDisc(tokens, i, v);
+    if (spaced !== undefined) return spaced;
     const following = this.nextWord(tokens, i + 1);
     const name = vertebraName(v);
     // "anterolisthesis of L4 on L5": the slip is at the disc level between them.
@@ -279,6 +294,26 @@ export class LevelGrammar {
     if (before !== undefined && tokens[i]!.newlinesBefore === 0 && this.planeWords.has(before.key)) return true;
     const after = tokens[i + 3];
     return tokens[i + 1]?.key === '/' && isWeighting(tokens[i + 2]) && after !== undefined && after.newlinesBefore === 0 && (after.key === '/' || this.weightingWords.has(after.key));
+  }
+
+  /**
+   * A disc level dictated with a space, "L5 S1", "C5 C6": two adjacent vertebrae on one line. Not in
+   * a list of single vertebrae ("T11 T12 and L1", "L1, L2 L3", "L1 L2 L3"; but "L4 L5 and L5 S1"), nor nerve
+   * roots ("L5 S1 nerve roots"), nor weightings ("T1 T2") or fused sacral segments.
+   */
+  private spacedDisc(tokens: readonly Token[], i: number, v: Vertebra): LevelHit | undefined {
+    const w = spacedPair(tokens, i);
+    if (w === undefined) return undefined;
+    const listed = (t: Token | undefined): boolean => t !== undefined && t.newlinesBefore === 0 && LIST_MARKS.has(t.key);
+    const before = tokens[i - 1];
+    const after = tokens[i + 2];
+    if (listed(before) && (i < 3 || spacedPair(tokens, i - 3) === undefined)) return undefined;
+    if (listed(after) && spacedPair(tokens, i + 3) === undefined) return undefined;
+    // (Nor three vertebrae in a row: "L1 L2 L3".)
+    if (parseVertebra(before, false) !== undefined || (after !== undefined && after.newlinesBefore === 0 && parseVertebra(after, false) !== undefined)) return undefined;
+    if (after !== undefined && after.newlinesBefore === 0 && (this.rootWords.has(after.key) || this.rangeWords.has(after.key))) return undefined;
+    const label = discLabel(v, w);
+    return { from: i, to: i + 2, kind: 'disc', conceptId: discConcept(v, w), label, levels: [label] };
   }
 
   private nextWord(tokens: readonly Token[], j: number): string | undefined {
