@@ -910,6 +910,23 @@ describe('regression', () => {
     expect(find('Disc extrusion measuring ca. 8 mm at L5-S1.', 'Disc extrusion').levels).toEqual(['L5-S1']);
     expect(find('Possible synovial cyst measuring ca. 6 mm at the left L4-5 facet joint.', 'mm').assertion).toBe('possible');
   });
+  it.each([
+    ['Foraminal stenosis: mild on the right, none on the left.', 'Foraminal stenosis', 'right'],
+    ['Foraminal stenosis: right mild, left none.', 'Foraminal stenosis', 'right'],
+    ['Foraminal stenosis: none on the right, mild on the left.', 'Foraminal stenosis', 'left'],
+    ['NFN mild on the R, none on the L.', 'NFN', 'right'],
+  ])('a negation graded beside another side after the finding denies that side only: %s', (text, phrase, side) => {
+    const a = find(text, phrase);
+    expect([a.assertion, a.severity, a.side]).toEqual(['present', 'mild', [side]]);
+  });
+  it('... but a negation with no other side graded denies the finding', () => {
+    expect(find('Foraminal stenosis: none on the right.', 'Foraminal stenosis').assertion).toBe('absent');
+    expect(find('Foraminal stenosis: none on the right, mild facet arthropathy on the left.', 'Foraminal stenosis').assertion).toBe('absent');
+  });
+  it('a side heading its clause is the side of the findings in it', () => {
+    expect(find('L4-5:\nRight: mild foraminal stenosis.\nLeft: severe foraminal stenosis.', 'foraminal stenosis').side).toEqual(['right']);
+    expect(find('Neural foramina: Right: mild narrowing. Left: patent.', 'narrowing').side).toEqual(['right']);
+  });
   it('a side after a level belongs to the finding before a participle, not before another finding', () => {
     expect(find('Disc protrusion at L4-5 right paracentral abutting the L5 nerve root.', 'Disc protrusion').side).toEqual(['right']);
     expect(find('Disc bulge at L4-5 left foraminal stenosis.', 'Disc bulge').side).toEqual([]);

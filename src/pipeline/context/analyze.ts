@@ -904,6 +904,8 @@ export function analyzeContext(
     }
     return true;
   };
+  /** Whether token i starts its sentence or follows a colon or semicolon. */
+  const opensClauseAt = (i: number): boolean => i === 0 || sentences[i - 1] !== sentences[i] || tokens[i - 1]!.key === ':' || tokens[i - 1]!.key === ';';
   /** Whether token i is part of a level group ("L4-5", "L3-4 and L4-5"). */
   const inLevel = (i: number): boolean => (finding[i]! & LEVEL) !== 0;
 
@@ -983,6 +985,8 @@ export function analyzeContext(
     let words = 0;
     const stop = Math.max(0, m.from - SCAN_LIMIT);
     for (let i = m.from - 1; i >= stop && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
+      // A side heading its clause ("Right: mild foraminal stenosis.", "Neural foramina: Right: mild narrowing").
+      if (all && tokens[i]!.key === ':' && found === NONE && i > 0 && endAt[i - 1] !== undefined && opensClauseAt(endAt[i - 1]!.from)) return [endAt[i - 1]!.value];
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
       if (inLevel(i)) continue;
@@ -1204,6 +1208,57 @@ export function analyzeContext(
     return named !== undefined && rules.gradedSides.has(named.value) && !own.includes(named.value);
   };
 
+  /**
+   * The sides a negation after a finding denies when another side is graded beside it, in the list
+   * of grades right after the finding ("Foraminal stenosis: mild on the right, none on the left",
+   * "NFN right mild, left none", "... none on the right, mild on the left"): the finding is there, on
+   * the graded side. Each item of the list is a severity or the negation with its sides, in either
+   * order, the items joined by commas, "and" or "but"; anything else ends the list.
+   */
+  const gradedBesideNegation = (m: Mention, negation: RuleHit<CueRule>): DeniedSides | undefined => {
+    const end = Math.min(n, m.to + SCAN_LIMIT);
+    let severity: string | undefined;
+    let graded: string[] = [];
+    let denied: string[] = [];
+    // The item being read: its severity or negation, and its sides.
+    let head: 'severity' | 'negation' | undefined;
+    let headValue = '';
+    let sides: string[] = [];
+    const close = (): boolean => {
+      if (head === undefined || sides.length === 0) return head === undefined && sides.length === 0;
+      if (head === 'negation') denied = [...denied, ...sides];
+      else if (severity === undefined) {
+        severity = headValue;
+        graded = sides;
+      }
+      head = undefined;
+      sides = [];
+      return true;
+    };
+    let j = m.to;
+    if (tokens[j]?.key === ':' || tokens[j]?.key === ',') j++;
+    for (; j < end && sentences[j] === sentences[m.from]; j++) {
+      const key = tokens[j]!.key;
+      const side = sideAt[j];
+      if (side !== undefined) {
+        if (!rules.gradedSides.has(side.value)) return undefined;
+        sides.push(side.value);
+        j = side.to - 1;
+      } else if (severityAt[j] !== undefined && head === undefined) {
+        head = 'severity';
+        headValue = severityAt[j]!.value;
+        j = severityAt[j]!.to - 1;
+      } else if (cueAt[j] === negation && head === undefined) {
+        head = 'negation';
+        j = negation.to - 1;
+      } else if (key === ',' || key === 'and' || key === 'but') {
+        if (!close()) return undefined;
+      } else if (!rules.words.near.hasToken(tokens[j]!)) break;
+    }
+    if (!close() || severity === undefined || denied.length === 0 || denied.some((d) => graded.includes(d))) return undefined;
+    return { denied, severity, sides: graded };
+  };
+
   /** Whether a ";" stands in tokens [from, to) (only the first SCAN_LIMIT tokens are read). */
   const semicolonBetween = (from: number, to: number): boolean => {
     for (let i = from; i < to && i < from + SCAN_LIMIT; i++) if (tokens[i]!.key === ';') return true;
@@ -1259,7 +1314,10 @@ export function analyzeContext(
     // NONE (and NO_GRADES) stay inside: a caller that edits one reply must never change another request's.
     let side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
     // "Mild left and no right foraminal narrowing": the negation denies one side; decide without it.
-    const denied = assertion === 'absent' && role.finding && bestHit !== undefined ? deniedSides(m, bestHit) : undefined;
+    const denied =
+      assertion === 'absent' && role.finding && bestHit !== undefined
+        ? (deniedSides(m, bestHit) ?? (bestHit.from >= m.to ? gradedBesideNegation(m, bestHit) : undefined))
+        : undefined;
     if (denied !== undefined) {
       ignored = bestHit;
       ({ assertion, cue } = assertionOf(m, role, k));
