@@ -219,6 +219,17 @@ export const cuesSchema = z
     clauseVerbs: z.array(z.string().min(1)).default([]),
     /** Words that say whether a thing is there at all ("No CSF is seen"): a body part before "is" and one of them is what a negation denies; after "and", they keep a list denied. */
     existenceWords: z.array(z.string().min(1)).default([]),
+    /**
+     * Answers of a form's field that are no cue elsewhere ("Fracture: N", "Foraminal stenosis: (-)",
+     * "Metastatic disease: Indeterminate."): right after a finding, or after its colon or dash, where
+     * their clause ends, they decide that finding only ("Fracture: Indeterminate age." is no answer).
+     */
+    answers: z
+      .object({ negated: z.array(phrase).default([]), possible: z.array(phrase).default([]) })
+      .strict()
+      .default({ negated: [], possible: [] }),
+    /** Words that answer a form's field "yes" ("Disc herniation: Yes - left foraminal"): a side or severity after them is the field's. */
+    yesAnswers: z.array(z.string().min(1)).default([]),
     /** Words that may follow a body part a cue is about, before the rest of its clause: "No accessory piriformis muscle or split sciatic nerve". */
     listJoiners: z.array(z.string().min(1)).default([]),
     /** The assertion of a finding with no cue, by report section. */

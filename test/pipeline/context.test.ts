@@ -923,6 +923,36 @@ describe('regression', () => {
     expect(find('Foraminal stenosis: none on the right.', 'Foraminal stenosis').assertion).toBe('absent');
     expect(find('Foraminal stenosis: none on the right, mild facet arthropathy on the left.', 'Foraminal stenosis').assertion).toBe('absent');
   });
+  it.each([
+    ['Fracture: N', 'Fracture', 'absent', 'N'],
+    ['Synovial cyst - N', 'Synovial cyst', 'absent', 'N'],
+    ['Facet effusion: N/A', 'Facet effusion', 'absent', 'N/A'],
+    ['Modic changes (-)', 'Modic changes', 'absent', '(-)'],
+    ['Spondylolysis: No\nSpondylolisthesis: Yes', 'Spondylolysis', 'absent', 'No'],
+    ['Fracture: No acute.', 'Fracture', 'absent', 'No acute'],
+    ['Cord contusion: No evidence.', 'Cord contusion', 'absent', 'No evidence'],
+    ['Pathologic fracture: Cannot exclude.', 'Pathologic fracture', 'possible', 'Cannot exclude'],
+    ['Cord compression: Possible at C5-6.', 'Cord compression', 'possible', 'Possible'],
+    ['Metastatic disease: Indeterminate.', 'Metastatic disease', 'possible', 'Indeterminate'],
+    ['Stenosis: Equivocal mild at L3-4.', 'Stenosis', 'possible', 'Equivocal'],
+  ])('the answer of a form decides its field: %s', (text, phrase, assertion, cue) => {
+    const a = find(text, phrase);
+    expect([a.assertion, a.assertionCue?.text]).toEqual([assertion, cue]);
+  });
+  it.each([
+    ['an answer word is no answer before more words', 'Fracture: Indeterminate age.', 'Fracture'],
+    ['... nor in running text', 'Lesion in T6 indeterminate.', 'Lesion'],
+    ['a negation with a predicate after it is no answer', 'Fusion: not yet solid at L5-S1.', 'Fusion'],
+    ['... nor a bare "not"', 'Compression fracture: not new.', 'Compression fracture'],
+    ['a dash in running text is no field', 'Wedge deformity of L3 with normal marrow signal - not new.', 'normal marrow signal'],
+    ['a negation of something else after a dash', 'Meningeal diverticula at left T7/T8 - no evidence of leak.', 'Meningeal diverticula'],
+  ])('%s', (_name, text, phrase) => {
+    expect(find(text, phrase).assertion).toBe('present');
+  });
+  it('a side after a field\'s yes or hedge is the field\'s', () => {
+    expect(find('Disc herniation: Yes - left foraminal, L4-5.', 'Disc herniation').side).toEqual(['left']);
+    expect(find('Spondylolysis: Suspected, bilateral L5.', 'Spondylolysis').side).toEqual(['bilateral']);
+  });
   it('a side heading its clause is the side of the findings in it', () => {
     expect(find('L4-5:\nRight: mild foraminal stenosis.\nLeft: severe foraminal stenosis.', 'foraminal stenosis').side).toEqual(['right']);
     expect(find('Neural foramina: Right: mild narrowing. Left: patent.', 'narrowing').side).toEqual(['right']);

@@ -683,10 +683,16 @@ export function analyzeContext(
     // finding that ends its clause hedges that finding, unless such a negation decides (but "no
     // retropulsion, pathological fracture unlikely").
     const hedge = role.finding ? hedgeAfter(m) : undefined;
+    // ("Metastasis: Suspected, L3 vertebral body.": the answer of a form decides its term.)
+    const answer =
+      hedge !== undefined &&
+      (hedge.value.answer === true || (hedge.value.trailing !== true && hedge.from > m.to && (tokens[hedge.from - 1]!.key === ':' || tokens[hedge.from - 1]!.key === '-'))) &&
+      !negationDecides;
     // A cue with no scope of its own ("is recommended") hedges only the subject of its clause ("Biopsy
     // is recommended"; not "Follow-up of the haemangioma is recommended").
     const scopeless = hedge !== undefined && hedge.value.direction === 'none';
-    if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !hedgesPlace(hedge) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
+    if (answer) consider(hedge, 0);
+    else if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !hedgesPlace(hedge) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
     // (Past a place only where the clause ends there: "Canal stenosis absent at L4-5."; not "Foraminal
     // stenosis absent on the right, severe on the left". A negated.after cue needs no clause end: "A disc
@@ -755,8 +761,33 @@ export function analyzeContext(
     const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' || tokens[j]!.key === '-' ? tokens[j++]!.key : undefined;
     const hedge = cueAt[j];
     if (hedge === undefined || (mark !== undefined && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
-    if ((mark === ':' || mark === '-') && hedge.value.trailing !== true) return undefined;
+    // (An answer with no mark before it only when it is a mark itself: "Modic changes (-)"; not "Lesion in T6 indeterminate.")
+    if ((mark === ':' || mark === '-') && hedge.value.trailing !== true) return answers(m, hedge) ? hedge : undefined;
+    if (hedge.value.answer === true) return tokens[hedge.from]!.kind === 'punct' && answers(m, hedge) ? hedge : undefined;
     return hedge;
+  };
+  /**
+   * Whether a cue after "Term:" or "Term -" is the answer of a form ("Pathologic fracture: Cannot
+   * exclude.", "Cord compression: Possible at C5-6.", "Fracture: No acute.", "Spondylolysis: No"): an
+   * answer (cues.json `answers`), or a forward negation or hedge, with nothing after it in its clause
+   * but places, sides, grades and terms that are no finding (not "Fusion: not yet solid", "... - no
+   * evidence of leak").
+   */
+  const answers = (m: Mention, cue: RuleHit<CueRule>): boolean => {
+    // (A field opens its line or clause: not "... with normal marrow signal - not new".)
+    if (!opensItsClause(m)) return false;
+    if (cue.value.answer === true) return endsClause(pastPlace(cue.to));
+    // (A bare "not" negates the word after it: "Compression fracture: not new.")
+    if ((cue.value.kind !== 'negated' && cue.value.kind !== 'possible') || (cue.value.direction !== 'forward' && cue.value.direction !== 'both') || cue.value.phrase === 'not') return false;
+    for (let j = cue.to, steps = 0; !endsClause(j) && steps < SCAN_LIMIT; steps++) {
+      const k = pastPlace(j);
+      if (k > j) j = k;
+      else if (sideAt[j] !== undefined) j = sideAt[j]!.to;
+      else if (severityAt[j] !== undefined) j = severityAt[j]!.to;
+      else if ((finding[j]! & (OTHER | IN)) === OTHER) j++;
+      else return false;
+    }
+    return true;
   };
   /** Whether a hedge after a comma is about the place that follows it ("Disc extrusion, likely at L5-S1"). */
   const hedgesPlace = (hedge: RuleHit<CueRule>): boolean => tokens[hedge.from - 1]?.key === ',' && pastPlace(hedge.to) > hedge.to;
@@ -1020,7 +1051,7 @@ export function analyzeContext(
       // stenosis, right greater than left, at L4-5": one mark, then a modifier that ends its clause.
       const key = tokens[i]!.key;
       if (key === ',' || key === ':' || key === '-') {
-        const h = startAt[i + 1];
+        const h = startAt[key === ',' ? i + 1 : pastAnswer(i + 1)];
         // (A severity followed by a side is that side's grade: "Bilateral foraminal stenosis, severe on the right".)
         if (h !== undefined && endsClause(all ? pastPlace(h.to) : h.to)) found = found === NONE ? [h.value] : [...found, h.value];
         break;
@@ -1039,6 +1070,17 @@ export function analyzeContext(
     return found;
   };
 
+  /**
+   * Past the answer of a form's field at token j ("Spondylolysis: Suspected, bilateral L5.",
+   * "Disc herniation: Yes - left foraminal"): a hedge or a yes, then a comma or dash; j itself when
+   * none starts there.
+   */
+  const pastAnswer = (j: number): number => {
+    const cue = cueAt[j];
+    let k = cue !== undefined && cue.value.kind === 'possible' ? cue.to : j < n && rules.yesAnswers.hasToken(tokens[j]!) ? j + 1 : j;
+    if (k > j && k < n && (tokens[k]!.key === ',' || tokens[k]!.key === '-')) k++;
+    return k;
+  };
   /**
    * Whether a term starts at token j, past places ("Disc bulge at L4-5 left foraminal stenosis": the side
    * is the next term's). Not a participle, which says what the finding does ("Disc protrusion at L4-5

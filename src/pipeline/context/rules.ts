@@ -39,6 +39,8 @@ export interface CueRule {
   verb?: true;
   /** A location that names an aspect of the term after it ("the age of the"): backward cues do not reach that term either. */
   aspect?: true;
+  /** The answer of a form's field, which decides only the term before it where its clause ends ("Fracture: N", "Metastatic disease: Indeterminate."). */
+  answer?: true;
 }
 
 /** Word lists the context step consults token by token (all from glossary/_context). */
@@ -80,10 +82,11 @@ export interface ContextRules {
   statedOpeners: WordSet;
   /** After a negation terminator, a word that names something known (cues.json `knownAfter`: ", consistent with the ..."). */
   knownAfter: WordSet;
-  /** cues.json `subjectPlaceWords`, `clauseVerbs`, `existenceWords`, `listJoiners` (see the schema). */
+  /** cues.json `subjectPlaceWords`, `clauseVerbs`, `existenceWords`, `listJoiners`, `yesAnswers` (see the schema). */
   subjectPlaceWords: WordSet;
   clauseVerbs: WordSet;
   existenceWords: WordSet;
+  yesAnswers: WordSet;
   listJoiners: WordSet;
   /** Side values that name both sides, one worse (modifiers.json `asymmetricSides`). */
   asymmetricSides: ReadonlySet<string>;
@@ -126,6 +129,8 @@ export function compileRules(
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.historyOnly, { kind: 'possible', direction: 'forward', section: 'history' });
   addCue(cues.historyAfter, { kind: 'possible', direction: 'forward', section: 'history', after: true });
+  addCue(cues.answers.negated, { kind: 'negated', direction: 'none', answer: true });
+  addCue(cues.answers.possible, { kind: 'possible', direction: 'none', answer: true });
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.verbTerminators, { kind: 'terminator', direction: 'none', verb: true });
@@ -163,6 +168,7 @@ export function compileRules(
     subjectPlaceWords: new WordSet(cues.subjectPlaceWords),
     clauseVerbs: new WordSet(cues.clauseVerbs),
     existenceWords: new WordSet(cues.existenceWords),
+    yesAnswers: new WordSet(cues.yesAnswers),
     listJoiners: new WordSet(cues.listJoiners),
     asymmetricSides: new Set(modifiers.asymmetricSides),
   };
