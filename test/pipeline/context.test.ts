@@ -316,6 +316,11 @@ describe('more negation and hedging wording', () => {
     ['... but "is presumed to be due to" hedges what follows', 'Cord expansion, which is presumed to be due to transverse myelitis.', 'transverse myelitis', 'possible', 'is presumed to be due to'],
     ['no longer visualised', 'The previously described L4-5 synovial cyst is no longer visualised.', 'synovial cyst', 'absent', 'is no longer visualised'],
     ['"has been relieved" is no cue: it would reach back over a comma', 'Following laminectomy, the stenosis has been relieved.', 'laminectomy', 'present', null],
+    // Advice to exclude or consider something leaves it possible.
+    ['"should be excluded" is no exclusion', 'Demyelination should be excluded clinically.', 'Demyelination', 'possible', 'should be excluded'],
+    ['"must be ruled out"', 'Epidural abscess must be ruled out.', 'Epidural abscess', 'possible', 'must be ruled out'],
+    ['"should also be considered"', 'Cord infarction should also be considered.', 'Cord infarction', 'possible', 'should also be considered'],
+    ['"exclusion of"', 'Findings should prompt exclusion of NMO.', 'NMO', 'possible', 'exclusion of'],
     // A code review's regressions, each answered the other way round by an intermediate build.
     ['a cause after "from" is denied with its finding', 'No evidence of cord compression from metastatic disease.', 'metastatic disease', 'absent', 'No evidence of'],
     ['a stated fact in a denied list stays denied', 'HISTORY: No fever, weight loss, prior malignancy or IV drug use.', 'malignancy', 'absent', 'No'],
