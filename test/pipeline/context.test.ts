@@ -321,6 +321,7 @@ describe('more negation and hedging wording', () => {
     ['"must be ruled out"', 'Epidural abscess must be ruled out.', 'Epidural abscess', 'possible', 'must be ruled out'],
     ['"should also be considered"', 'Cord infarction should also be considered.', 'Cord infarction', 'possible', 'should also be considered'],
     ['"exclusion of"', 'Findings should prompt exclusion of NMO.', 'NMO', 'possible', 'exclusion of'],
+    ['"suspected clinically"', 'Brown-Sequard syndrome suspected clinically.', 'Brown-Sequard syndrome', 'possible', 'suspected clinically'],
     // A code review's regressions, each answered the other way round by an intermediate build.
     ['a cause after "from" is denied with its finding', 'No evidence of cord compression from metastatic disease.', 'metastatic disease', 'absent', 'No evidence of'],
     ['a stated fact in a denied list stays denied', 'HISTORY: No fever, weight loss, prior malignancy or IV drug use.', 'malignancy', 'absent', 'No'],
@@ -920,6 +921,7 @@ describe('regression', () => {
     ['Foraminal stenosis: right mild, left none.', 'Foraminal stenosis', 'right'],
     ['Foraminal stenosis: none on the right, mild on the left.', 'Foraminal stenosis', 'left'],
     ['NFN mild on the R, none on the L.', 'NFN', 'right'],
+    ['Foraminal stenosis: None right; mild left.', 'Foraminal stenosis', 'left'],
   ])('a negation graded beside another side after the finding denies that side only: %s', (text, phrase, side) => {
     const a = find(text, phrase);
     expect([a.assertion, a.severity, a.side]).toEqual(['present', 'mild', [side]]);
@@ -957,6 +959,13 @@ describe('regression', () => {
   it('a side after a field\'s yes or hedge is the field\'s', () => {
     expect(find('Disc herniation: Yes - left foraminal, L4-5.', 'Disc herniation').side).toEqual(['left']);
     expect(find('Spondylolysis: Suspected, bilateral L5.', 'Spondylolysis').side).toEqual(['bilateral']);
+  });
+  it('a grade after a field\'s colon reaches past its level', () => {
+    expect(find('Facet arthropathy: mild at L4-5.', 'Facet arthropathy').severity).toBe('mild');
+    const a = find('Facet arthropathy: Moderate-severe bilaterally at L4-5.', 'Facet arthropathy');
+    expect([a.severity, a.side, a.levels]).toEqual(['moderate-to-severe', ['bilateral'], ['L4-L5']]);
+    // (A side after the level still makes it that side's grade.)
+    expect(find('Foraminal stenosis, severe at L4-5 on the right.', 'Foraminal stenosis').severity).toBeNull();
   });
   it('a side heading its clause is the side of the findings in it', () => {
     expect(find('L4-5:\nRight: mild foraminal stenosis.\nLeft: severe foraminal stenosis.', 'foraminal stenosis').side).toEqual(['right']);

@@ -1052,8 +1052,9 @@ export function analyzeContext(
       const key = tokens[i]!.key;
       if (key === ',' || key === ':' || key === '-') {
         const h = startAt[key === ',' ? i + 1 : pastAnswer(i + 1)];
-        // (A severity followed by a side is that side's grade: "Bilateral foraminal stenosis, severe on the right".)
-        if (h !== undefined && endsClause(all ? pastPlace(h.to) : h.to)) found = found === NONE ? [h.value] : [...found, h.value];
+        // (A severity followed by a side is that side's grade: "Bilateral foraminal stenosis, severe on the right";
+        // past a level it is the finding's: "Foraminal stenosis: mild at L4-5".)
+        if (h !== undefined && endsClause(all || !sideAhead(h.to) ? pastPlace(h.to) : h.to)) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
       // (Past a hedge: "spondylolysis possible on the left".)
@@ -1070,6 +1071,11 @@ export function analyzeContext(
     return found;
   };
 
+  /** Whether a side word stands in the place written at token j ("severe on the right at L4-5"). */
+  const sideAhead = (j: number): boolean => {
+    for (let k = j, end = pastPlace(j); k < end; k++) if (sideAt[k] !== undefined) return true;
+    return false;
+  };
   /**
    * Past the answer of a form's field at token j ("Spondylolysis: Suspected, bilateral L5.",
    * "Disc herniation: Yes - left foraminal"): a hedge or a yes, then a comma or dash; j itself when
@@ -1170,6 +1176,8 @@ export function analyzeContext(
       }
       if (grade.side.length === 0) return NO_GRADES;
       grades.push(grade);
+      // (Past its level: "Facet arthropathy: moderate bilaterally at L4-5.")
+      j = pastPlace(j);
       // A grade ends its clause, or another grade follows ("severe on the right and mild on the left");
       // anything else ("mild left and right foraminal stenosis", "mild left L5 nerve root") grades something else.
       const key = inClause(j) ? tokens[j]!.key : '.';
@@ -1255,7 +1263,7 @@ export function analyzeContext(
    * of grades right after the finding ("Foraminal stenosis: mild on the right, none on the left",
    * "NFN right mild, left none", "... none on the right, mild on the left"): the finding is there, on
    * the graded side. Each item of the list is a severity or the negation with its sides, in either
-   * order, the items joined by commas, "and" or "but"; anything else ends the list.
+   * order, the items joined by commas, semicolons, "and" or "but"; anything else ends the list.
    */
   const gradedBesideNegation = (m: Mention, negation: RuleHit<CueRule>): DeniedSides | undefined => {
     const end = Math.min(n, m.to + SCAN_LIMIT);
@@ -1293,7 +1301,7 @@ export function analyzeContext(
       } else if (cueAt[j] === negation && head === undefined) {
         head = 'negation';
         j = negation.to - 1;
-      } else if (key === ',' || key === 'and' || key === 'but') {
+      } else if (key === ',' || key === ';' || key === 'and' || key === 'but') {
         if (!close()) return undefined;
       } else if (!rules.words.near.hasToken(tokens[j]!)) break;
     }
