@@ -321,6 +321,7 @@ describe('more negation and hedging wording', () => {
     ['"must be ruled out"', 'Epidural abscess must be ruled out.', 'Epidural abscess', 'possible', 'must be ruled out'],
     ['"should also be considered"', 'Cord infarction should also be considered.', 'Cord infarction', 'possible', 'should also be considered'],
     ['"exclusion of"', 'Findings should prompt exclusion of NMO.', 'NMO', 'possible', 'exclusion of'],
+    ['a finding seen on flexion radiographs in the history is stated', 'History: RA. Atlantoaxial instability on flexion radiographs.', 'Atlantoaxial instability', 'present', null],
     ['"suspected clinically"', 'Brown-Sequard syndrome suspected clinically.', 'Brown-Sequard syndrome', 'possible', 'suspected clinically'],
     // A code review's regressions, each answered the other way round by an intermediate build.
     ['a cause after "from" is denied with its finding', 'No evidence of cord compression from metastatic disease.', 'metastatic disease', 'absent', 'No evidence of'],
@@ -966,6 +967,9 @@ describe('regression', () => {
     expect([a.severity, a.side, a.levels]).toEqual(['moderate-to-severe', ['bilateral'], ['L4-L5']]);
     // (A side after the level still makes it that side's grade.)
     expect(find('Foraminal stenosis, severe at L4-5 on the right.', 'Foraminal stenosis').severity).toBeNull();
+  });
+  it('a side written before a finding is not part of its name', () => {
+    expect(find('Bilateral facet dislocation at C5-6.', 'facet dislocation').side).toEqual(['bilateral']);
   });
   it('a side heading its clause is the side of the findings in it', () => {
     expect(find('L4-5:\nRight: mild foraminal stenosis.\nLeft: severe foraminal stenosis.', 'foraminal stenosis').side).toEqual(['right']);
