@@ -927,8 +927,16 @@ describe('regression', () => {
     const a = find(text, phrase);
     expect([a.assertion, a.severity, a.side]).toEqual(['present', 'mild', [side]]);
   });
+  it.each([
+    ['Canal stenosis: L3-4 none; L4-5 mild.', 'Canal stenosis'],
+    ['Canal stenosis: none at L3-4, mild at L4-5.', 'Canal stenosis'],
+  ])('... and beside another level, that level only: %s', (text, phrase) => {
+    const a = find(text, phrase);
+    expect([a.assertion, a.severity, a.levels]).toEqual(['present', 'mild', ['L4-L5']]);
+  });
   it('... but a negation with no other side graded denies the finding', () => {
     expect(find('Foraminal stenosis: none on the right.', 'Foraminal stenosis').assertion).toBe('absent');
+    expect(find('Canal stenosis: none at L3-4 or L4-5.', 'Canal stenosis').assertion).toBe('absent');
     expect(find('Foraminal stenosis: none on the right, mild facet arthropathy on the left.', 'Foraminal stenosis').assertion).toBe('absent');
   });
   it.each([
@@ -943,6 +951,8 @@ describe('regression', () => {
     ['Cord compression: Possible at C5-6.', 'Cord compression', 'possible', 'Possible'],
     ['Metastatic disease: Indeterminate.', 'Metastatic disease', 'possible', 'Indeterminate'],
     ['Stenosis: Equivocal mild at L3-4.', 'Stenosis', 'possible', 'Equivocal'],
+    ['Hemangioma: Probable small L2 hemangioma.', 'Hemangioma', 'possible', 'Probable'],
+    ['Fracture: No fracture of the sacrum.', 'Fracture', 'absent', 'No'],
   ])('the answer of a form decides its field: %s', (text, phrase, assertion, cue) => {
     const a = find(text, phrase);
     expect([a.assertion, a.assertionCue?.text]).toEqual([assertion, cue]);
@@ -960,6 +970,9 @@ describe('regression', () => {
   it('a side after a field\'s yes or hedge is the field\'s', () => {
     expect(find('Disc herniation: Yes - left foraminal, L4-5.', 'Disc herniation').side).toEqual(['left']);
     expect(find('Spondylolysis: Suspected, bilateral L5.', 'Spondylolysis').side).toEqual(['bilateral']);
+  });
+  it('a grade after a field\'s colon ends before an aside in brackets', () => {
+    expect(find('Central stenosis: Mild (AP diameter 9 mm).', 'Central stenosis').severity).toBe('mild');
   });
   it('a grade after a field\'s colon reaches past its level', () => {
     expect(find('Facet arthropathy: mild at L4-5.', 'Facet arthropathy').severity).toBe('mild');

@@ -224,6 +224,8 @@ interface DeniedSides {
   denied: string[];
   severity: string;
   sides: string[];
+  /** The levels graded beside a negation of others ("L3-4 none; L4-5 mild"): the finding's levels. */
+  levels?: string[] | undefined;
 }
 
 interface LevelGroup {
@@ -770,8 +772,8 @@ export function analyzeContext(
    * Whether a cue after "Term:" or "Term -" is the answer of a form ("Pathologic fracture: Cannot
    * exclude.", "Cord compression: Possible at C5-6.", "Fracture: No acute.", "Spondylolysis: No"): an
    * answer (cues.json `answers`), or a forward negation or hedge, with nothing after it in its clause
-   * but places, sides, grades and terms that are no finding (not "Fusion: not yet solid", "... - no
-   * evidence of leak").
+   * but places, sides, grades, terms that are no finding and the field's own term ("Hemangioma:
+   * Probable small L2 hemangioma."; not "Fusion: not yet solid", "... - no evidence of leak").
    */
   const answers = (m: Mention, cue: RuleHit<CueRule>): boolean => {
     // (A field opens its line or clause: not "... with normal marrow signal - not new".)
@@ -784,11 +786,14 @@ export function analyzeContext(
       if (k > j) j = k;
       else if (sideAt[j] !== undefined) j = sideAt[j]!.to;
       else if (severityAt[j] !== undefined) j = severityAt[j]!.to;
-      else if ((finding[j]! & (OTHER | IN)) === OTHER) j++;
+      else if ((finding[j]! & (OTHER | IN)) === OTHER || rules.words.near.hasToken(tokens[j]!)) j++;
+      else if ((finding[j]! & START) !== 0 && sameConceptAt(j, m)) j = mentions[lowerBound(mentions, (x) => x.from < j)]!.to;
       else return false;
     }
     return true;
   };
+  /** Whether the finding starting at token j names the concept of mention m ("Hemangioma: Probable small L2 hemangioma."). */
+  const sameConceptAt = (j: number, m: Mention): boolean => mentions[lowerBound(mentions, (x) => x.from < j)]?.conceptId === m.conceptId;
   /** Whether a hedge after a comma is about the place that follows it ("Disc extrusion, likely at L5-S1"). */
   const hedgesPlace = (hedge: RuleHit<CueRule>): boolean => tokens[hedge.from - 1]?.key === ',' && pastPlace(hedge.to) > hedge.to;
   /**
@@ -1054,7 +1059,9 @@ export function analyzeContext(
         const h = startAt[key === ',' ? i + 1 : pastAnswer(i + 1)];
         // (A severity followed by a side is that side's grade: "Bilateral foraminal stenosis, severe on the right";
         // past a level it is the finding's: "Foraminal stenosis: mild at L4-5".)
-        if (h !== undefined && endsClause(all || !sideAhead(h.to) ? pastPlace(h.to) : h.to)) found = found === NONE ? [h.value] : [...found, h.value];
+        // (An aside in brackets after it ends it too: "Central stenosis: Mild (AP diameter 9 mm).")
+        const past = h === undefined ? i : all || !sideAhead(h.to) ? pastPlace(h.to) : h.to;
+        if (h !== undefined && endsClause(pastAside(past))) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
       // (Past a hedge: "spondylolysis possible on the left".)
@@ -1071,6 +1078,15 @@ export function analyzeContext(
     return found;
   };
 
+  /** Past an aside in brackets at token j ("(AP diameter 9 mm)"); j itself when none opens there. */
+  const pastAside = (j: number): number => {
+    if (tokens[j]?.key !== '(') return j;
+    for (let k = j + 1; k < n && k < j + SCAN_LIMIT && sentences[k] === sentences[j]; k++) {
+      if (tokens[k]!.key === ')') return k + 1;
+      if (tokens[k]!.key === '(') break;
+    }
+    return j;
+  };
   /** Whether a side word stands in the place written at token j ("severe on the right at L4-5"). */
   const sideAhead = (j: number): boolean => {
     for (let k = j, end = pastPlace(j); k < end; k++) if (sideAt[k] !== undefined) return true;
@@ -1269,20 +1285,27 @@ export function analyzeContext(
     const end = Math.min(n, m.to + SCAN_LIMIT);
     let severity: string | undefined;
     let graded: string[] = [];
+    let gradedLevels: string[] = [];
     let denied: string[] = [];
-    // The item being read: its severity or negation, and its sides.
+    let deniedLevels: string[] = [];
+    // The item being read: its severity or negation, its sides and its levels.
     let head: 'severity' | 'negation' | undefined;
     let headValue = '';
     let sides: string[] = [];
+    let levels: string[] = [];
     const close = (): boolean => {
-      if (head === undefined || sides.length === 0) return head === undefined && sides.length === 0;
-      if (head === 'negation') denied = [...denied, ...sides];
-      else if (severity === undefined) {
+      if (head === undefined || (sides.length === 0 && levels.length === 0)) return head === undefined && sides.length === 0 && levels.length === 0;
+      if (head === 'negation') {
+        denied = [...denied, ...sides];
+        deniedLevels = [...deniedLevels, ...levels];
+      } else if (severity === undefined) {
         severity = headValue;
         graded = sides;
+        gradedLevels = levels;
       }
       head = undefined;
       sides = [];
+      levels = [];
       return true;
     };
     let j = m.to;
@@ -1290,10 +1313,14 @@ export function analyzeContext(
     for (; j < end && sentences[j] === sentences[m.from]; j++) {
       const key = tokens[j]!.key;
       const side = sideAt[j];
+      const group = inLevel(j) ? groups[firstGroupFrom(j)] : undefined;
       if (side !== undefined) {
         if (!rules.gradedSides.has(side.value)) return undefined;
         sides.push(side.value);
         j = side.to - 1;
+      } else if (group !== undefined && group.from === j) {
+        levels = [...levels, ...group.levels];
+        j = group.to - 1;
       } else if (severityAt[j] !== undefined && head === undefined) {
         head = 'severity';
         headValue = severityAt[j]!.value;
@@ -1305,8 +1332,13 @@ export function analyzeContext(
         if (!close()) return undefined;
       } else if (!rules.words.near.hasToken(tokens[j]!)) break;
     }
-    if (!close() || severity === undefined || denied.length === 0 || denied.some((d) => graded.includes(d))) return undefined;
-    return { denied, severity, sides: graded };
+    if (!close() || severity === undefined) return undefined;
+    // Sides: "mild on the right, none on the left"; levels: "Canal stenosis: L3-4 none; L4-5 mild."
+    if (denied.length > 0 && !denied.some((d) => graded.includes(d))) return { denied, severity, sides: graded, levels: gradedLevels.length > 0 ? gradedLevels : undefined };
+    if (denied.length === 0 && graded.length === 0 && deniedLevels.length > 0 && gradedLevels.length > 0 && !deniedLevels.some((l) => gradedLevels.includes(l))) {
+      return { denied, severity, sides: graded, levels: gradedLevels };
+    }
+    return undefined;
   };
 
   /** Whether a ";" stands in tokens [from, to) (only the first SCAN_LIMIT tokens are read). */
@@ -1402,7 +1434,7 @@ export function analyzeContext(
     }
     const grades = graded === NO_GRADES ? [] : graded;
     if (grades.length > 0) severity = mostSevere(grades, rules.severityScale);
-    const at = (role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE;
+    const at = denied?.levels ?? ((role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE);
     const levels = at === NONE ? [] : at;
     return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });
