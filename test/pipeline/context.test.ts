@@ -981,6 +981,9 @@ describe('regression', () => {
     // (A side after the level still makes it that side's grade.)
     expect(find('Foraminal stenosis, severe at L4-5 on the right.', 'Foraminal stenosis').severity).toBeNull();
   });
+  it('a grading scale in brackets after a denied finding is the grade stated, not denied', () => {
+    expect(find('No cord compression (Bilsky 1b).', 'Bilsky').assertion).toBe('present');
+  });
   it('a side written before a finding is not part of its name', () => {
     expect(find('Bilateral facet dislocation at C5-6.', 'facet dislocation').side).toEqual(['bilateral']);
   });
