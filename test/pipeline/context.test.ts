@@ -322,6 +322,13 @@ describe('more negation and hedging wording', () => {
     ['"should also be considered"', 'Cord infarction should also be considered.', 'Cord infarction', 'possible', 'should also be considered'],
     ['"exclusion of"', 'Findings should prompt exclusion of NMO.', 'NMO', 'possible', 'exclusion of'],
     ['a finding seen on flexion radiographs in the history is stated', 'History: RA. Atlantoaxial instability on flexion radiographs.', 'Atlantoaxial instability', 'present', null],
+    ['"despite" ends a negation', 'No cord oedema despite the epidural tumour.', 'epidural tumour', 'present', null],
+    ['"in the setting of" ends a hedge: what follows is stated', 'Marrow appearances may reflect reconversion in the setting of anaemia.', 'anaemia', 'present', null],
+    ['"potential"', 'SINS score of 10, indicating potential instability.', 'instability', 'possible', 'potential'],
+    ['"indeterminate for"', 'Findings are indeterminate for a dermal sinus tract at L5.', 'dermal sinus tract', 'possible', 'indeterminate for'],
+    ['"is favoured to represent" hedges what follows, not its subject', 'Endplate signal change at L4-5 is favoured to represent Modic type 2 change.', 'Modic type 2', 'possible', 'is favoured to represent'],
+    ['... which is there', 'Endplate signal change at L4-5 is favoured to represent Modic type 2 change.', 'Endplate signal change', 'present', null],
+    ['"not tethered"', 'The cord is not tethered.', 'tethered', 'absent', 'not'],
     ['"suspected clinically"', 'Brown-Sequard syndrome suspected clinically.', 'Brown-Sequard syndrome', 'possible', 'suspected clinically'],
     // A code review's regressions, each answered the other way round by an intermediate build.
     ['a cause after "from" is denied with its finding', 'No evidence of cord compression from metastatic disease.', 'metastatic disease', 'absent', 'No evidence of'],
