@@ -145,6 +145,8 @@ export const cuesSchema = z
         change: z.array(phrase).default([]),
         /** Forward negations that also deny the finding right before them where their clause ends ("Basilar invagination absent."; "Absent S5"). */
         trailing: z.array(phrase).default([]),
+        /** Forward negations whose scope ends at "with" ("Lack of osseous fusion with peri-screw lucency": the lucency is there). */
+        endsAtWith: z.array(phrase).default([]),
         /** Negations that deny only the finding right before them, where their clause ends ("The synovial cyst has disappeared."); no scope of their own. */
         after: z.array(phrase).default([]),
       })
@@ -228,6 +230,8 @@ export const cuesSchema = z
       .object({ negated: z.array(phrase).default([]), possible: z.array(phrase).default([]) })
       .strict()
       .default({ negated: [], possible: [] }),
+    /** Backward negations that, opening their clause before a word, deny what follows instead ("Resolved L3 marrow oedema."). */
+    openingForward: z.array(phrase).default([]),
     /** Words that answer a form's field "yes" ("Disc herniation: Yes - left foraminal"): a side or severity after them is the field's. */
     yesAnswers: z.array(z.string().min(1)).default([]),
     /** Words that may follow a body part a cue is about, before the rest of its clause: "No accessory piriformis muscle or split sciatic nerve". */
@@ -293,7 +297,7 @@ export const levelsSchema = z
     planeWords: z.array(z.string().min(1)).default([]),
     /** Words before a lone T1 or T2 that make it the vertebra ("fracture of T2", "lesion at T1"), unless a weighting word follows. */
     vertebraBefore: z.array(z.string().min(1)).default([]),
-    /** Words that make a sentence about the rest of the spine: it takes no level from a heading or the sentence before ("No lesion elsewhere"). */
+    /** Words, or two-word phrases, that make a sentence about the rest of the spine: it takes no level from a heading or the sentence before ("No lesion elsewhere", "The remaining levels are normal"). */
     elsewhereWords: z.array(z.string().min(1)).default([]),
     /** Weighting words: after "T1/T2" they make it two weightings ("T1/T2 hyperintense"). */
     weightingWords: z.array(z.string().min(1)).default([]),

@@ -35,7 +35,8 @@ export function compileEngine(data: GlossaryData): Engine {
     heading: new WordSet(data.levels.headingWords),
     near: new WordSet(data.levels.nearWords),
     bullets: new WordSet(data.text.listBullets),
-    elsewhere: new WordSet(data.levels.elsewhereWords),
+    elsewhere: new WordSet(data.levels.elsewhereWords.filter((w) => !w.includes(' '))),
+    elsewherePairs: wordPairs(data.levels.elsewhereWords),
     lead: new WordSet(data.text.leadWords),
   });
   // Every key is numbered by now: fix the table for fast lookups.
@@ -57,6 +58,19 @@ export function compileEngine(data: GlossaryData): Engine {
     noSentenceEndBeforeLower: new Set(data.text.noSentenceEndBeforeLower),
     conflicts,
   };
+}
+
+/** The two-word entries of a word list ("remaining levels"), by first word (lower case). */
+function wordPairs(list: readonly string[]): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  for (const entry of list) {
+    const [first, second, ...rest] = entry.toLowerCase().split(' ');
+    if (second === undefined || rest.length > 0) continue;
+    let seconds = pairs.get(first!);
+    if (seconds === undefined) pairs.set(first!, (seconds = new Set()));
+    seconds.add(second);
+  }
+  return pairs;
 }
 
 function roleOf(concept: Concept): MentionRole {

@@ -123,6 +123,9 @@ describe('spine levels', () => {
     ['... nor after a comma in one', 'Fractures of L1, L2 L3.', 'L2', ['L2']],
     ['... nor three in a row', 'Fractures of L1 L2 L3.', 'L1', ['L1']],
     ['... nor before a nerve-root word', 'Compression of the L5 S1 nerve roots.', 'L5', ['L5']],
+    ['... nor after a finding with no "at"', 'Wedge compression fractures T11 T12.', 'T11', ['T11']],
+    ['... nor before a word of a vertebra', 'T10 T11 vertebral bodies are normal.', 'T10', ['T10']],
+    ['... but after "at the"', 'At the L4 L5 level there is a bulge.', 'L4 L5 level', ['L4-L5']],
   ])('a level dictated with a space: %s', (_name, text, phrase, levels) => {
     expect(annotationFor(text, phrase)?.levels).toEqual(levels);
   });

@@ -294,6 +294,12 @@ export function analyzeContext(
     if (h.value.direction === 'backward' && tokens[h.from]!.key === ':' && h.from > 0 && (finding[h.from - 1]! & IN) === 0 && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
       h = cueBefore(h.from + 1, h.to) ?? h;
     }
+    // "Resolved L3 marrow oedema.": a backward negation that opens its clause before a word denies what follows.
+    if (h.value.direction === 'backward' && rules.openingForward.size > 0 && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
+      const before = h.from === 0 || sentences[h.from - 1] !== sentences[h.from] ? '.' : tokens[h.from - 1]!.key;
+      const forward = rules.openingForward.get(h.value.phrase);
+      if (forward !== undefined && (before === '.' || before === ':' || before === ';' || before === ')')) h = { from: h.from, to: h.to, value: forward };
+    }
     cueAt[h.from] = h;
     cueEndAt[h.to - 1] = h;
   }
@@ -508,6 +514,8 @@ export function analyzeContext(
     }
     // "? cord compression, known metastases": a question mark before a term questions its clause only.
     if (scope.pos?.value === PREFIX_QUESTION && key === ',') scope = withoutHedge(scope);
+    // ("Lack of osseous fusion with peri-screw lucency": what comes with a lack is there.)
+    else if (key === 'with' && scope.neg?.value.endsAtWith === true) scope = scopeOf(undefined, scope.pos);
     else if (scope.pos !== undefined && ended?.value.kind === 'stated' && statedEndsHedge(scope.pos, ended)) scope = withoutHedge(scope);
     // "HISTORY: No fever, known discitis L3-4": a fact stated after a comma is not denied.
     // (Not in a list that goes on: "No fever, weight loss, prior malignancy or IV drug use".)
@@ -756,9 +764,10 @@ export function analyzeContext(
     // A cue with no scope of its own also after the part a level names ("Marrow oedema in the L2
     // vertebral body is doubtful").
     if (j > m.to && inLevel(j - 1) && (finding[j]! & (OTHER | LEVEL)) === OTHER) {
+      // (Parts of the body only: not "Pars defect L5 CT would be helpful.")
       let k = j;
-      while (k < n && (finding[k]! & (OTHER | LEVEL)) === OTHER) k++;
-      if (cueAt[k]?.value.direction === 'none') return cueAt[k];
+      for (let at = lowerBound(mentions, (x) => x.from < k); mentions[at]?.from === k && roles[at]!.located && !roles[at]!.finding; at = lowerBound(mentions, (x) => x.from < k)) k = mentions[at]!.to;
+      if (k > j && cueAt[k]?.value.direction === 'none') return cueAt[k];
     }
     const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' || tokens[j]!.key === '-' ? tokens[j++]!.key : undefined;
     const hedge = cueAt[j];
@@ -778,22 +787,59 @@ export function analyzeContext(
   const answers = (m: Mention, cue: RuleHit<CueRule>): boolean => {
     // (A field opens its line or clause: not "... with normal marrow signal - not new".)
     if (!opensItsClause(m)) return false;
-    if (cue.value.answer === true) return endsClause(pastPlace(cue.to));
-    // (A bare "not" negates the word after it: "Compression fracture: not new.")
-    if ((cue.value.kind !== 'negated' && cue.value.kind !== 'possible') || (cue.value.direction !== 'forward' && cue.value.direction !== 'both') || cue.value.phrase === 'not') return false;
-    for (let j = cue.to, steps = 0; !endsClause(j) && steps < SCAN_LIMIT; steps++) {
-      const k = pastPlace(j);
-      if (k > j) j = k;
-      else if (sideAt[j] !== undefined) j = sideAt[j]!.to;
-      else if (severityAt[j] !== undefined) j = severityAt[j]!.to;
-      else if ((finding[j]! & (OTHER | IN)) === OTHER || rules.words.near.hasToken(tokens[j]!)) j++;
-      else if ((finding[j]! & START) !== 0 && sameConceptAt(j, m)) j = mentions[lowerBound(mentions, (x) => x.from < j)]!.to;
-      else return false;
+    let j = cue.to;
+    if (cue.value.answer === true) {
+      j = pastPlace(j);
+      // ("Large disc extrusion at L5-S1 - N.B. this is new": an abbreviation, no answer.)
+      const next = tokens[j + 1];
+      if (tokens[j]?.key === '.' && next !== undefined && !next.spaceBefore && next.kind === 'word') return false;
+      if (!endsClause(j)) return false;
+    } else {
+      // (A bare "not" negates the word after it: "Compression fracture: not new"; a change cue speaks
+      // of a change: "L1 compression fracture: no further collapse".)
+      const { kind, direction } = cue.value;
+      if ((kind !== 'negated' && kind !== 'possible') || (direction !== 'forward' && direction !== 'both') || cue.value.phrase === 'not' || cue.value.change === true) return false;
+      for (let steps = 0; !endsClause(j) && steps < SCAN_LIMIT; steps++) {
+        const k = pastPlace(j);
+        const at = lowerBound(mentions, (x) => x.from < j);
+        const other = mentions[at]?.from === j ? at : -1;
+        if (k > j) j = k;
+        else if (sideAt[j] !== undefined) j = sideAt[j]!.to;
+        // (A hedge before a grade is about the grade, "Foraminal stenosis: probably mild on the left",
+        // unless the field's term follows: "Hemangioma: Probable small L2 hemangioma.")
+        else if (severityAt[j] !== undefined && (kind === 'negated' || namesField(pastPlace(severityAt[j]!.to), m))) j = severityAt[j]!.to;
+        else if (rules.words.near.hasToken(tokens[j]!)) j++;
+        // (A part of the body, or a word qualifying the field's term named again: not what the answer
+        // says of the field, "no progression", "probably benign".)
+        else if (other >= 0 && !roles[other]!.finding && (roles[other]!.located || namesField(pastPlace(mentions[other]!.to), m))) j = mentions[other]!.to;
+        else if (other >= 0 && namesField(j, m)) j = mentions[other]!.to;
+        else return false;
+      }
     }
-    return true;
+    return !answerGoesOn(j);
   };
-  /** Whether the finding starting at token j names the concept of mention m ("Hemangioma: Probable small L2 hemangioma."). */
-  const sameConceptAt = (j: number, m: Mention): boolean => mentions[lowerBound(mentions, (x) => x.from < j)]?.conceptId === m.conceptId;
+  /** Whether a finding of the field's concept starts at token j ("Hemangioma: Probable small L2 hemangioma."). */
+  const namesField = (j: number, m: Mention): boolean => {
+    const at = lowerBound(mentions, (x) => x.from < j);
+    return mentions[at]?.from === j && roles[at]!.finding && mentions[at]!.conceptId === m.conceptId;
+  };
+  /**
+   * Whether the list of answers goes on after token j, the end of one ("Cord compression: N at C4-5,
+   * present at C5-6", "Sclerotic lesion: indeterminate, likely bone island"): then the first answer is
+   * not the field's.
+   */
+  const answerGoesOn = (j: number): boolean => {
+    if (tokens[j]?.key !== ',' && tokens[j]?.key !== ';') return false;
+    let hedged = false;
+    for (let k = j + 1; k < n && k < j + SCAN_LIMIT && sentences[k] === sentences[j]; k++) {
+      const cue = cueAt[k];
+      if (cue?.value.kind === 'negated' || severityAt[k] !== undefined || rules.yesAnswers.hasToken(tokens[k]!)) return true;
+      // (A likelier finding named after it: "indeterminate, likely bone island"; but not "indeterminate, likely artifact".)
+      if (cue?.value.kind === 'possible') hedged = true;
+      else if (hedged && (finding[k]! & IN) !== 0) return true;
+    }
+    return false;
+  };
   /** Whether a hedge after a comma is about the place that follows it ("Disc extrusion, likely at L5-S1"). */
   const hedgesPlace = (hedge: RuleHit<CueRule>): boolean => tokens[hedge.from - 1]?.key === ',' && pastPlace(hedge.to) > hedge.to;
   /**
@@ -1022,7 +1068,8 @@ export function analyzeContext(
     const stop = Math.max(0, m.from - SCAN_LIMIT);
     for (let i = m.from - 1; i >= stop && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
       // A side heading its clause ("Right: mild foraminal stenosis.", "Neural foramina: Right: mild narrowing").
-      if (all && tokens[i]!.key === ':' && found === NONE && i > 0 && endAt[i - 1] !== undefined && opensClauseAt(endAt[i - 1]!.from)) return [endAt[i - 1]!.value];
+      // (Sides only, not positions: "Foraminal: severe stenosis on the left".)
+      if (all && tokens[i]!.key === ':' && found === NONE && i > 0 && endAt[i - 1] !== undefined && rules.gradedSides.has(endAt[i - 1]!.value) && opensClauseAt(endAt[i - 1]!.from)) return [endAt[i - 1]!.value];
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
       if (inLevel(i)) continue;
@@ -1330,7 +1377,11 @@ export function analyzeContext(
         j = negation.to - 1;
       } else if (key === ',' || key === ';' || key === 'and' || key === 'but') {
         if (!close()) return undefined;
-      } else if (!rules.words.near.hasToken(tokens[j]!)) break;
+      } else if (!rules.words.near.hasToken(tokens[j]!)) {
+        // (An item that goes on into a term grades that term: "none on the right, severe left foraminal stenosis".)
+        if ((finding[j]! & (IN | OTHER)) !== 0 && (head !== undefined || sides.length > 0 || levels.length > 0)) return undefined;
+        break;
+      }
     }
     if (!close() || severity === undefined) return undefined;
     // Sides: "mild on the right, none on the left"; levels: "Canal stenosis: L3-4 none; L4-5 mild."
@@ -1359,7 +1410,12 @@ export function analyzeContext(
       let from = i;
       while (from > 0 && sentences[from - 1] === sentence) from--;
       known = false;
-      for (let j = from; j < n && sentences[j] === sentence && !known; j++) known = rules.words.elsewhere.hasToken(tokens[j]!);
+      for (let j = from; j < n && sentences[j] === sentence && !known; j++) {
+        const key = tokens[j]!.key;
+        // ("more pronounced than elsewhere" compares with the rest; "minimal remaining disc height" is no place.)
+        if (rules.words.elsewhere.hasToken(tokens[j]!)) known = tokens[j - 1]?.key !== 'than';
+        else if (j + 1 < n && rules.words.elsewherePairs.get(key)?.has(tokens[j + 1]!.key) === true) known = true;
+      }
       elsewhere.set(sentence, known);
     }
     return known;

@@ -39,6 +39,8 @@ export interface CueRule {
   verb?: true;
   /** A location that names an aspect of the term after it ("the age of the"): backward cues do not reach that term either. */
   aspect?: true;
+  /** A forward negation whose scope ends at "with" ("Lack of osseous fusion with peri-screw lucency"). */
+  endsAtWith?: true;
   /** The answer of a form's field, which decides only the term before it where its clause ends ("Fracture: N", "Metastatic disease: Indeterminate."). */
   answer?: true;
 }
@@ -57,6 +59,8 @@ export interface ContextWords {
   bullets: WordSet;
   /** A sentence with one of these speaks of the rest of the spine and takes no carried level: "No lesion elsewhere". */
   elsewhere: WordSet;
+  /** The same of two words ("remaining levels"): by first word, the second words. */
+  elsewherePairs: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ending a line that leads into the next one ("Prior history of\nL4-5: ..."). */
   lead: WordSet;
 }
@@ -87,6 +91,8 @@ export interface ContextRules {
   clauseVerbs: WordSet;
   existenceWords: WordSet;
   yesAnswers: WordSet;
+  /** cues.json `openingForward`: by phrase, the forward cue a backward one becomes where it opens its clause. */
+  openingForward: ReadonlyMap<string, CueRule>;
   listJoiners: WordSet;
   /** Side values that name both sides, one worse (modifiers.json `asymmetricSides`). */
   asymmetricSides: ReadonlySet<string>;
@@ -117,6 +123,7 @@ export function compileRules(
   addCue(cues.negated.forward, { kind: 'negated', direction: 'forward' });
   addCue(cues.negated.backward, { kind: 'negated', direction: 'backward' });
   addCue(cues.negated.change, { kind: 'negated', direction: 'forward', change: true });
+  addCue(cues.negated.endsAtWith, { kind: 'negated', direction: 'forward', endsAtWith: true });
   addCue(cues.negated.trailing, { kind: 'negated', direction: 'forward', trailing: true });
   addCue(cues.negated.after, { kind: 'negated', direction: 'none', trailing: true });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
@@ -169,6 +176,7 @@ export function compileRules(
     clauseVerbs: new WordSet(cues.clauseVerbs),
     existenceWords: new WordSet(cues.existenceWords),
     yesAnswers: new WordSet(cues.yesAnswers),
+    openingForward: new Map(cues.openingForward.map((phrase) => [phrase, { kind: 'negated', direction: 'forward', phrase }])),
     listJoiners: new WordSet(cues.listJoiners),
     asymmetricSides: new Set(modifiers.asymmetricSides),
   };

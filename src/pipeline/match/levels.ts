@@ -297,7 +297,8 @@ export class LevelGrammar {
   }
 
   /**
-   * A disc level dictated with a space, "L5 S1", "C5 C6": two adjacent vertebrae on one line. Not in
+   * A disc level dictated with a space, "L5 S1", "C5 C6": two adjacent vertebrae on one line, where a
+   * disc level is written (opening its line or sentence, after "at"). Not in
    * a list of single vertebrae ("T11 T12 and L1", "L1, L2 L3", "L1 L2 L3"; but "L4 L5 and L5 S1"), nor nerve
    * roots ("L5 S1 nerve roots"), nor weightings ("T1 T2") or fused sacral segments.
    */
@@ -307,8 +308,13 @@ export class LevelGrammar {
     const listed = (t: Token | undefined): boolean => t !== undefined && t.newlinesBefore === 0 && LIST_MARKS.has(t.key);
     const before = tokens[i - 1];
     const after = tokens[i + 2];
-    if (listed(before) && (i < 3 || spacedPair(tokens, i - 3) === undefined)) return undefined;
+    // Only where a disc level is written: opening its line or sentence, after "at", or after another
+    // pair in a list ("L4 L5 and L5 S1"); not "Wedge compression fractures T11 T12".
+    const opens = before === undefined || (i > 0 && tokens[i]!.newlinesBefore > 0) || before.key === '.' || before.key === ':' || before.key === 'at' || (before.key === 'the' && tokens[i - 2]?.key === 'at');
+    if (!opens && !(listed(before) && i >= 3 && spacedPair(tokens, i - 3) !== undefined)) return undefined;
     if (listed(after) && spacedPair(tokens, i + 3) === undefined) return undefined;
+    // (Nor before a word of a vertebra: "T10 T11 vertebral bodies", "T12 L1 transverse processes".)
+    if (after !== undefined && after.newlinesBefore === 0 && this.vertebraContext.has(after.key) && after.key !== 'level' && after.key !== 'levels' && after.key !== 'segment') return undefined;
     // (Nor three vertebrae in a row: "L1 L2 L3".)
     if (parseVertebra(before, false) !== undefined || (after !== undefined && after.newlinesBefore === 0 && parseVertebra(after, false) !== undefined)) return undefined;
     if (after !== undefined && after.newlinesBefore === 0 && (this.rootWords.has(after.key) || this.rangeWords.has(after.key))) return undefined;
