@@ -336,6 +336,11 @@ describe('more negation and hedging wording', () => {
     ['... but not "lack of improvement in"', 'Lack of improvement in radiculopathy.', 'radiculopathy', 'present', null],
     ['"has not yet occurred"', 'Bony fusion has not yet occurred at C6-7.', 'Bony fusion', 'absent', 'has not yet occurred'],
     ['"not yet solid"', 'Fusion: not yet solid at L5-S1.', 'Fusion', 'absent', 'not yet solid'],
+    ['criteria not met', 'MRI criteria for active sacroiliitis are not met.', 'active sacroiliitis', 'absent', 'are not met'],
+    ['"insufficient to meet"', 'Minimal oedema is insufficient to meet ASAS criteria for active sacroiliitis.', 'active sacroiliitis', 'absent', 'is insufficient to meet'],
+    ['"distinct from"', 'Andersson lesion at T11-12, distinct from infection.', 'infection', 'absent', 'distinct from'],
+    ['a graded item dictated with no mark after a negation', 'No herniation mild facet arthropathy at L4-5', 'facet arthropathy', 'present', null],
+    ['... or on the next line starting in lower case', 'no acute fx\nmild DDD L5-S1', 'DDD', 'present', null],
     ['"suspected clinically"', 'Brown-Sequard syndrome suspected clinically.', 'Brown-Sequard syndrome', 'possible', 'suspected clinically'],
     // A code review's regressions, each answered the other way round by an intermediate build.
     ['a cause after "from" is denied with its finding', 'No evidence of cord compression from metastatic disease.', 'metastatic disease', 'absent', 'No evidence of'],
@@ -1019,6 +1024,9 @@ describe('regression', () => {
     ['"suspected clinically" after a finding that does not open its clause', 'Findings confirm the cauda equina compression suspected clinically.', 'cauda equina compression', 'present'],
   ])('%s', (_name, text, phrase, assertion) => {
     expect(find(text, phrase).assertion).toBe(assertion);
+  });
+  it('a negated finding does not take the grade of the next item', () => {
+    expect(find('No herniation  moderate left foraminal stenosis at L5-S1', 'herniation').severity).toBeNull();
   });
   it('a side heading its clause is the side of the findings in it', () => {
     expect(find('L4-5:\nRight: mild foraminal stenosis.\nLeft: severe foraminal stenosis.', 'foraminal stenosis').side).toEqual(['right']);

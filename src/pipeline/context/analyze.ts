@@ -377,6 +377,13 @@ export function analyzeContext(
    * cause ("no disc herniation with severe canal stenosis": `lesion` in its data).
    */
   const startsGradedItem = (i: number, key: string): boolean => {
+    // ("No herniation mild facet arthropathy", "no acute fx\nmild DDD": dictated with no mark between.)
+    const graded = severityAt[i];
+    if (graded !== undefined && i > 0 && (finding[i - 1]! & END) !== 0) {
+      let j = graded.to;
+      while (j < n && j < graded.to + FORWARD_MODIFIER_WINDOW && (finding[j]! & IN) === 0 && tokens[j]!.kind === 'word') j++;
+      return (finding[j]! & START) !== 0;
+    }
     if (key !== ',' && !((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) return false;
     const severity = severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1];
     // (After "and" a range is an item of its own: "no stenosis and mild or moderate facet arthropathy".)
@@ -1091,6 +1098,8 @@ export function analyzeContext(
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
       const h = startAt[i];
       if (h !== undefined) {
+        // (Not the grade of a next item dictated with no mark between: "No herniation mild facet arthropathy".)
+        if (i === m.to && startsGradedItem(i, tokens[i]!.key)) break;
         if (!skipped || (all ? !termFollows(h.to) : endsModifier(h.to))) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
