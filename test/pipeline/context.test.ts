@@ -1025,6 +1025,16 @@ describe('regression', () => {
   ])('%s', (_name, text, phrase, assertion) => {
     expect(find(text, phrase).assertion).toBe(assertion);
   });
+  it.each([
+    ['L4-5: Facet arthropathy bilaterally, severe.', 'Facet arthropathy', 'severe', ['bilateral']],
+    ['C6-7: Foraminal stenosis: right-sided, severe.', 'Foraminal stenosis', 'severe', ['right']],
+    ['C5-6: foraminal stenosis on the left is severe.', 'foraminal stenosis', 'severe', ['left']],
+    ['L4-5: Foraminal stenosis: R moderate, L mild.', 'Foraminal stenosis', 'moderate', ['right', 'left']],
+    ['L4-5: Foraminal stenosis: left severe; right moderate.', 'Foraminal stenosis', 'severe', ['left', 'right']],
+  ])('a grade after the finding\'s side: %s', (text, phrase, severity, side) => {
+    const a = find(text, phrase);
+    expect([a.severity, a.side]).toEqual([severity, side]);
+  });
   it('a negated finding does not take the grade of the next item', () => {
     expect(find('No herniation  moderate left foraminal stenosis at L5-S1', 'herniation').severity).toBeNull();
   });

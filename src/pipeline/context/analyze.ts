@@ -1108,6 +1108,15 @@ export function analyzeContext(
         skipped = true;
         continue;
       }
+      // (A grade past the finding's place and side: "Facet arthropathy bilaterally, severe", "Foraminal
+      // stenosis on the left is severe".)
+      const place = all ? i : pastPlace(i);
+      if (place > i) {
+        i = place - 1;
+        words++;
+        skipped = true;
+        continue;
+      }
       // "Foraminal stenosis at L5-S1, severe.", "Left foraminal stenosis: moderate.", "Foraminal
       // stenosis, right greater than left, at L4-5": one mark, then a modifier that ends its clause.
       const key = tokens[i]!.key;
@@ -1118,6 +1127,8 @@ export function analyzeContext(
         // (An aside in brackets after it ends it too: "Central stenosis: Mild (AP diameter 9 mm).")
         const past = h === undefined ? i : all || !sideAhead(h.to) ? pastPlace(h.to) : h.to;
         if (h !== undefined && endsClause(pastAside(past))) found = found === NONE ? [h.value] : [...found, h.value];
+        // ("Foraminal stenosis: right-sided, severe.": past a side first.)
+        else if (h === undefined && !all && sideAt[i + 1] !== undefined) continue;
         break;
       }
       // (Past a hedge: "spondylolysis possible on the left".)
@@ -1233,30 +1244,50 @@ export function analyzeContext(
     const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
     let i = m.to;
     // (Not "was": "which was severe on the right, is now mild" is a grade of the past.)
-    while (inClause(i) && severityAt[i] === undefined && tokens[i]!.key !== 'was' && tokens[i]!.key !== 'were' && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
+    while (inClause(i) && severityAt[i] === undefined && sideAt[i] === undefined && tokens[i]!.key !== 'was' && tokens[i]!.key !== 'were' && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
+    // One grade: a severity then its sides ("severe on the right"), or sides then a severity ("R moderate").
+    const gradeAt = (k: number): { grade: Grade; to: number } | undefined => {
+      const sidesFrom = (j: number, grade: Grade): number | undefined => {
+        for (let side = sideAt[j]; j < end && side !== undefined; side = sideAt[j]) {
+          if (!rules.gradedSides.has(side.value)) return undefined;
+          if (!grade.side.includes(side.value)) grade.side.push(side.value);
+          j = side.to;
+        }
+        return grade.side.length === 0 ? undefined : j;
+      };
+      // An adverb grades the word after it ("slightly left of midline"), not the finding.
+      const isGrade = (severity: RuleHit<string> | undefined): severity is RuleHit<string> =>
+        severity !== undefined && rules.severityScale.includes(severity.value) && !(severity.to - severity.from === 1 && tokens[severity.from]!.key.endsWith('ly'));
+      const first = severityAt[k];
+      if (first !== undefined) {
+        if (!isGrade(first)) return undefined;
+        const grade: Grade = { severity: first.value, side: [] };
+        const to = sidesFrom(first.to, grade);
+        return to === undefined ? undefined : { grade, to };
+      }
+      const grade: Grade = { severity: '', side: [] };
+      const j = sidesFrom(k, grade);
+      const severity = j === undefined ? undefined : severityAt[j];
+      if (!isGrade(severity)) return undefined;
+      grade.severity = severity.value;
+      return { grade, to: severity.to };
+    };
     const grades: Grade[] = [];
     while (inClause(i)) {
-      const severity = severityAt[i];
-      // An adverb grades the word after it ("slightly left of midline"), not the finding.
-      if (severity === undefined || !rules.severityScale.includes(severity.value) || (severity.to - severity.from === 1 && tokens[i]!.key.endsWith('ly'))) return NO_GRADES;
-      const grade: Grade = { severity: severity.value, side: [] };
-      let j = severity.to;
-      for (let side = sideAt[j]; j < end && side !== undefined; side = sideAt[j]) {
-        if (!rules.gradedSides.has(side.value)) return NO_GRADES;
-        if (!grade.side.includes(side.value)) grade.side.push(side.value);
-        j = side.to;
-      }
-      if (grade.side.length === 0) return NO_GRADES;
-      grades.push(grade);
+      const item = gradeAt(i);
+      if (item === undefined) return NO_GRADES;
+      grades.push(item.grade);
       // (Past its level: "Facet arthropathy: moderate bilaterally at L4-5.")
-      j = pastPlace(j);
-      // A grade ends its clause, or another grade follows ("severe on the right and mild on the left");
-      // anything else ("mild left and right foraminal stenosis", "mild left L5 nerve root") grades something else.
+      const j = pastPlace(item.to);
+      // A grade ends its clause, or another grade follows ("severe on the right and mild on the left",
+      // "left severe; right moderate"); anything else ("mild left and right foraminal stenosis", "mild
+      // left L5 nerve root") grades something else.
       const key = inClause(j) ? tokens[j]!.key : '.';
-      if (CLAUSE_ENDS.has(key) || isScopeBreak(j)) break;
-      let next = key === ',' || key === 'and' || key === 'or' ? j + 1 : j;
+      const semicolonList = key === ';' && gradeAt(j + 1) !== undefined;
+      if (!semicolonList && (CLAUSE_ENDS.has(key) || isScopeBreak(j))) break;
+      let next = key === ',' || key === 'and' || key === 'or' || key === ';' ? j + 1 : j;
       if (key === ',' && tokens[next]?.key === 'and') next++;
-      if (next === j || !inClause(next) || severityAt[next] === undefined) return NO_GRADES;
+      if (next === j || !inClause(next) || gradeAt(next) === undefined) return NO_GRADES;
       i = next;
     }
     return grades.length === 0 ? NO_GRADES : grades;
