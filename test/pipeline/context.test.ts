@@ -860,6 +860,13 @@ describe('sections', () => {
   ])('... but not after %s, which leads into it', (_name, text) => {
     expect(find(text, text.includes('canal') ? 'canal stenosis' : 'disc herniation').section).toBe('history');
   });
+  it('a header with its text on its line heads that line only, when a new statement opens the next', () => {
+    const text = 'HISTORY: ?cord compression.\nSequences: Sagittal T1, T2.\nCord compression at T8 from an epidural metastasis.';
+    expect(find(text, 'Cord compression').section).toBe('findings');
+    expect(find(text, 'Cord compression').assertion).toBe('present');
+    // (A header alone on its line heads the lines below it.)
+    expect(find('HISTORY:\n52M.\nBack pain.\n\nFINDINGS: Normal.', 'Back pain').section).toBe('history');
+  });
 });
 
 describe('shared head words ("spinal canal or foraminal stenosis")', () => {

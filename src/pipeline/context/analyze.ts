@@ -1569,18 +1569,31 @@ function sectionsOf(
     const before = tokens[i - 1]!;
     return before.key !== ':' && !rules.words.lead.hasToken(before);
   };
+  // A line that leads into the next ends in a colon or a lead word ("Prior MRI 2020:", "Prior history of").
+  const leadsIn = (i: number): boolean => i >= 0 && i < tokens.length && (tokens[i]!.key === ':' || rules.words.lead.hasToken(tokens[i]!));
+  /** The last token of the line token i is on. */
+  const lineEnd = (i: number): number => {
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]!.newlinesBefore === 0) j++;
+    return j;
+  };
   const sectionOf = new Array<Section>(mentions.length);
   const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
   const headerAt = ints(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
+  let inlineHeader = false;
   let next = 0;
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
     // (mentions[k] is the first mention at or after token i: every one before it has its section.)
     // (A level heading that starts a sentence ends it too: "HISTORY: Back pain. L4-5: ..." pasted on one line.)
     const sentenceStart = i > 0 && (tokens[i]!.newlinesBefore > 0 || sentences[i] !== sentences[i - 1]);
-    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (sentenceStart && opensLevelLine(mentions[k], i)))) {
+    // (A header with its text on its own line heads that line only, when a new statement opens the
+    // next: "HISTORY: ?cord compression.\nCord compression at T8 ...".)
+    // (Not after a line that leads into the next: "Prior MRI 2020:", "Prior history of".)
+    const lineEnds = inlineHeader && rules.shortSections.has(current) && tokens[i]!.newlinesBefore > 0 && sentences[i] !== sentences[i - 1] && !leadsIn(i - 1) && !leadsIn(lineEnd(i));
+    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || lineEnds || (sentenceStart && opensLevelLine(mentions[k], i)))) {
       current = 'findings';
       header = undefined;
     }
@@ -1589,6 +1602,8 @@ function sectionsOf(
     if (start !== undefined) {
       current = start.section;
       header = { from: i, to: start.to };
+      const after = tokens[start.to]?.key === ':' ? start.to + 1 : start.to;
+      inlineHeader = after < tokens.length && tokens[after]!.newlinesBefore === 0;
       for (let t = i; t < start.to; t++) headerAt[t] = 1;
     }
     for (; k < mentions.length && mentions[k]!.from <= i; k++) {
