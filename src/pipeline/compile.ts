@@ -37,6 +37,7 @@ export function compileEngine(data: GlossaryData): Engine {
     bullets: new WordSet(data.text.listBullets),
     elsewhere: new WordSet(data.levels.elsewhereWords.filter((w) => !w.includes(' '))),
     elsewherePairs: wordPairs(data.levels.elsewhereWords),
+    elsewhereFirst: new WordSet(data.levels.elsewhereWords.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!)),
     lead: new WordSet(data.text.leadWords),
   });
   // Every key is numbered by now: fix the table for fast lookups.

@@ -1441,24 +1441,25 @@ export function analyzeContext(
   /** Index of the first group starting at or after token i (groups are sorted and disjoint). */
   const firstGroupFrom = (i: number): number => lowerBound(groups, (g) => g.from < i);
 
-  /** Per sentence, whether it speaks of the rest of the spine (levels.json `elsewhereWords`); read once per sentence. */
-  const elsewhere = new Map<number, boolean>();
+  /**
+   * Per sentence, whether it speaks of the rest of the spine (levels.json `elsewhereWords`): 1 yes, 0
+   * no, -1 not read yet (each sentence is read once, and only when a heading or carry-over is in force).
+   */
+  const elsewhere = new Int8Array(n > 0 ? sentences[n - 1]! + 1 : 0).fill(-1);
   const aboutElsewhere = (i: number): boolean => {
     const sentence = sentences[i]!;
-    let known = elsewhere.get(sentence);
-    if (known === undefined) {
+    if (elsewhere[sentence]! < 0) {
       let from = i;
       while (from > 0 && sentences[from - 1] === sentence) from--;
-      known = false;
+      let known = false;
       for (let j = from; j < n && sentences[j] === sentence && !known; j++) {
-        const key = tokens[j]!.key;
         // ("more pronounced than elsewhere" compares with the rest; "minimal remaining disc height" is no place.)
         if (rules.words.elsewhere.hasToken(tokens[j]!)) known = tokens[j - 1]?.key !== 'than';
-        else if (j + 1 < n && rules.words.elsewherePairs.get(key)?.has(tokens[j + 1]!.key) === true) known = true;
+        else if (j + 1 < n && rules.words.elsewhereFirst.hasToken(tokens[j]!) && rules.words.elsewherePairs.get(tokens[j]!.key)?.has(tokens[j + 1]!.key) === true) known = true;
       }
-      elsewhere.set(sentence, known);
+      elsewhere[sentence] = known ? 1 : 0;
     }
-    return known;
+    return elsewhere[sentence] === 1;
   };
 
   const levelsOf = (m: Mention, k: number): string[] => {
@@ -1476,9 +1477,9 @@ export function analyzeContext(
     // narrow it: "At L4-5 ..." under "L4-5 and L5-S1:").
     // (Not in the history, whose sentences are separate facts: "ACDF C5-C7. New left arm pain.")
     // (Nor a sentence about the rest of the spine: "T9: haemangioma. No suspicious lesion elsewhere.")
-    if (aboutElsewhere(m.from)) return NONE;
     const carry = sections.sectionOf[k] === 'history' ? undefined : carryOf.get(sentence);
     const heading = headingOf[m.from];
+    if ((carry === undefined && heading === undefined) || aboutElsewhere(m.from)) return NONE;
     if (carry !== undefined && (heading === undefined || !covers(heading, carry) || carry.some((level) => heading.includes(level)))) return carry;
     return heading ?? NONE;
   };

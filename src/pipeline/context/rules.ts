@@ -61,6 +61,8 @@ export interface ContextWords {
   elsewhere: WordSet;
   /** The same of two words ("remaining levels"): by first word, the second words. */
   elsewherePairs: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The first words of `elsewherePairs`, looked up by key id before the map is read. */
+  elsewhereFirst: WordSet;
   /** Ending a line that leads into the next one ("Prior history of\nL4-5: ..."). */
   lead: WordSet;
 }
