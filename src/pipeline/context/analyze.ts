@@ -378,10 +378,16 @@ export function analyzeContext(
    */
   const startsGradedItem = (i: number, key: string): boolean => {
     // ("No herniation mild facet arthropathy", "no acute fx\nmild DDD": dictated with no mark between.)
+    // (Only a grade right before its finding, past sides and levels: not "Canal stenosis moderate due
+    // to disc bulge", "No canal stenosis severe enough to cause nerve root compression".)
     const graded = severityAt[i];
     if (graded !== undefined && i > 0 && (finding[i - 1]! & END) !== 0) {
       let j = graded.to;
-      while (j < n && j < graded.to + FORWARD_MODIFIER_WINDOW && (finding[j]! & IN) === 0 && tokens[j]!.kind === 'word') j++;
+      for (let steps = 0; j < n && steps < FORWARD_MODIFIER_WINDOW && (finding[j]! & IN) === 0; steps++) {
+        if (sideAt[j] !== undefined) j = sideAt[j]!.to;
+        else if ((finding[j]! & LEVEL) !== 0) j++;
+        else break;
+      }
       return (finding[j]! & START) !== 0;
     }
     if (key !== ',' && !((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) return false;
@@ -1283,7 +1289,9 @@ export function analyzeContext(
       // "left severe; right moderate"); anything else ("mild left and right foraminal stenosis", "mild
       // left L5 nerve root") grades something else.
       const key = inClause(j) ? tokens[j]!.key : '.';
-      const semicolonList = key === ';' && gradeAt(j + 1) !== undefined;
+      // (Not a grade of the next finding: "severe on the left; moderate bilateral facet arthropathy".)
+      const nextItem = key === ';' ? gradeAt(j + 1) : undefined;
+      const semicolonList = nextItem !== undefined && (finding[pastPlace(nextItem.to)]! & (IN | OTHER)) === 0;
       if (!semicolonList && (CLAUSE_ENDS.has(key) || isScopeBreak(j))) break;
       let next = key === ',' || key === 'and' || key === 'or' || key === ';' ? j + 1 : j;
       if (key === ',' && tokens[next]?.key === 'and') next++;
@@ -1570,31 +1578,18 @@ function sectionsOf(
     const before = tokens[i - 1]!;
     return before.key !== ':' && !rules.words.lead.hasToken(before);
   };
-  // A line that leads into the next ends in a colon or a lead word ("Prior MRI 2020:", "Prior history of").
-  const leadsIn = (i: number): boolean => i >= 0 && i < tokens.length && (tokens[i]!.key === ':' || rules.words.lead.hasToken(tokens[i]!));
-  /** The last token of the line token i is on. */
-  const lineEnd = (i: number): number => {
-    let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1]!.newlinesBefore === 0) j++;
-    return j;
-  };
   const sectionOf = new Array<Section>(mentions.length);
   const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
   const headerAt = ints(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
-  let inlineHeader = false;
   let next = 0;
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
     // (mentions[k] is the first mention at or after token i: every one before it has its section.)
     // (A level heading that starts a sentence ends it too: "HISTORY: Back pain. L4-5: ..." pasted on one line.)
     const sentenceStart = i > 0 && (tokens[i]!.newlinesBefore > 0 || sentences[i] !== sentences[i - 1]);
-    // (A header with its text on its own line heads that line only, when a new statement opens the
-    // next: "HISTORY: ?cord compression.\nCord compression at T8 ...".)
-    // (Not after a line that leads into the next: "Prior MRI 2020:", "Prior history of".)
-    const lineEnds = inlineHeader && rules.shortSections.has(current) && tokens[i]!.newlinesBefore > 0 && sentences[i] !== sentences[i - 1] && !leadsIn(i - 1) && !leadsIn(lineEnd(i));
-    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || lineEnds || (sentenceStart && opensLevelLine(mentions[k], i)))) {
+    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (sentenceStart && opensLevelLine(mentions[k], i)))) {
       current = 'findings';
       header = undefined;
     }
@@ -1603,8 +1598,6 @@ function sectionsOf(
     if (start !== undefined) {
       current = start.section;
       header = { from: i, to: start.to };
-      const after = tokens[start.to]?.key === ':' ? start.to + 1 : start.to;
-      inlineHeader = after < tokens.length && tokens[after]!.newlinesBefore === 0;
       for (let t = i; t < start.to; t++) headerAt[t] = 1;
     }
     for (; k < mentions.length && mentions[k]!.from <= i; k++) {
