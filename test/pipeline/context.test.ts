@@ -339,6 +339,7 @@ describe('more negation and hedging wording', () => {
     ['criteria not met', 'MRI criteria for active sacroiliitis are not met.', 'active sacroiliitis', 'absent', 'are not met'],
     ['"insufficient to meet"', 'Minimal oedema is insufficient to meet ASAS criteria for active sacroiliitis.', 'active sacroiliitis', 'absent', 'is insufficient to meet'],
     ['"distinct from" is no negation', 'Right L4-5 synovial cyst, separate and distinct from the small disc protrusion.', 'disc protrusion', 'present', null],
+    ['a hedge goes on past a new item with no mark', 'Query cord compression severe myelopathy.', 'myelopathy', 'possible', 'Query'],
     ['a grade enough to cause something is no graded item of its own', 'No canal stenosis severe enough to cause nerve root compression.', 'nerve root compression', 'absent', 'No'],
     ['a multi-line history stays the history', 'CLINICAL HISTORY: 58F.\nReferred for assessment of spinal stenosis.', 'spinal stenosis', 'possible', 'Referred for'],
     ['a graded item dictated with no mark after a negation', 'No herniation mild facet arthropathy at L4-5', 'facet arthropathy', 'present', null],
@@ -1041,6 +1042,8 @@ describe('regression', () => {
     ['Spondylolisthesis grade 1 with bilateral pars defects.', 'Spondylolisthesis', 'mild'],
     ['Canal stenosis moderate due to disc bulge at L4-5.', 'Canal stenosis', 'moderate'],
     ['Canal stenosis mild and foraminal stenosis moderate at L4-5.', 'Canal stenosis', 'mild'],
+    ['Scoliosis mild dextroconvex thoracic with rotation.', 'Scoliosis', 'mild'],
+    ['Disc extrusion large left paracentral compressing the S1 nerve root.', 'Disc extrusion', 'severe'],
   ])('a grade written after its finding stays its grade: %s', (text, phrase, severity) => {
     expect(find(text, phrase).severity).toBe(severity);
   });

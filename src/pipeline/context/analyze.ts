@@ -370,6 +370,28 @@ export function analyzeContext(
     return true;
   };
   /**
+   * Whether token i is a grade that starts a new item with no mark before it, right before its own
+   * finding past sides and levels ("No herniation mild facet arthropathy", "no acute fx\nmild DDD");
+   * not a grade written after its finding ("Canal stenosis moderate due to disc bulge", "No canal
+   * stenosis severe enough to cause nerve root compression"), nor one before another name of the same
+   * finding ("Scoliosis mild dextroconvex thoracic").
+   */
+  const startsUnmarkedItem = (i: number): boolean => {
+    const graded = severityAt[i];
+    if (graded === undefined || i === 0 || (finding[i - 1]! & END) === 0) return false;
+    let j = graded.to;
+    for (let steps = 0; j < n && steps < FORWARD_MODIFIER_WINDOW && (finding[j]! & IN) === 0; steps++) {
+      if (sideAt[j] !== undefined) j = sideAt[j]!.to;
+      else if ((finding[j]! & LEVEL) !== 0) j++;
+      else break;
+    }
+    // (Not before a participle, which says what the finding does: "Disc extrusion large left paracentral compressing the S1 root".)
+    if ((finding[j]! & START) === 0 || PARTICIPLE.test(tokens[j]!.key)) return false;
+    const next = mentions[lowerBound(mentions, (x) => x.from < j)];
+    const before = mentions[lowerBound(mentions, (x) => x.to < i)];
+    return next === undefined || before === undefined || next.conceptId !== before.conceptId;
+  };
+  /**
    * Whether token i starts a graded item, which a negated list does not have: "No fracture, mild disc
    * bulge", "no canal stenosis and (or with) moderate foraminal stenosis", "none of which have edema,
    * and moderate facet arthropathy". Not a range of grades, which spells out what is denied ("no disc
@@ -377,19 +399,6 @@ export function analyzeContext(
    * cause ("no disc herniation with severe canal stenosis": `lesion` in its data).
    */
   const startsGradedItem = (i: number, key: string): boolean => {
-    // ("No herniation mild facet arthropathy", "no acute fx\nmild DDD": dictated with no mark between.)
-    // (Only a grade right before its finding, past sides and levels: not "Canal stenosis moderate due
-    // to disc bulge", "No canal stenosis severe enough to cause nerve root compression".)
-    const graded = severityAt[i];
-    if (graded !== undefined && i > 0 && (finding[i - 1]! & END) !== 0) {
-      let j = graded.to;
-      for (let steps = 0; j < n && steps < FORWARD_MODIFIER_WINDOW && (finding[j]! & IN) === 0; steps++) {
-        if (sideAt[j] !== undefined) j = sideAt[j]!.to;
-        else if ((finding[j]! & LEVEL) !== 0) j++;
-        else break;
-      }
-      return (finding[j]! & START) !== 0;
-    }
     if (key !== ',' && !((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) return false;
     const severity = severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1];
     // (After "and" a range is an item of its own: "no stenosis and mild or moderate facet arthropathy".)
@@ -539,6 +548,9 @@ export function analyzeContext(
       subject = scope.neg;
     } else if (ended !== undefined && ended.value.verb === true && scope.pos !== undefined && scope.pos.to === ended.from) {
       subjectHedge = scope.pos;
+    } else if (startsUnmarkedItem(i)) {
+      // (A new item ends a negation; a hedge before goes on: "Query cord compression severe myelopathy".)
+      scope = scopeOf(undefined, scope.pos);
     } else if (startsGradedItem(i, key)) {
       scope = EMPTY;
     } else if ((key === ',' || key === 'and') && scope.neg !== undefined && scope.neg !== subject && newClauseAhead(i + 1, key === 'and')) {
@@ -1105,7 +1117,7 @@ export function analyzeContext(
       const h = startAt[i];
       if (h !== undefined) {
         // (Not the grade of a next item dictated with no mark between: "No herniation mild facet arthropathy".)
-        if (i === m.to && startsGradedItem(i, tokens[i]!.key)) break;
+        if (i === m.to && startsUnmarkedItem(i)) break;
         if (!skipped || (all ? !termFollows(h.to) : endsModifier(h.to))) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
