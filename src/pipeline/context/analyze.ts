@@ -295,7 +295,7 @@ export function analyzeContext(
       h = cueBefore(h.from + 1, h.to) ?? h;
     }
     // "Resolved L3 marrow oedema.": a backward negation that opens its clause before a word denies what follows.
-    if (h.value.direction === 'backward' && rules.openingForward.size > 0 && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
+    if (h.value.direction === 'backward' && rules.openingForward.size > 0 && h.to < n && (tokens[h.to]!.kind === 'word' || tokens[h.to]!.key === ':') && sentences[h.to] === sentences[h.from]) {
       const before = h.from === 0 || sentences[h.from - 1] !== sentences[h.from] ? '.' : tokens[h.from - 1]!.key;
       const forward = rules.openingForward.get(h.value.phrase);
       if (forward !== undefined && (before === '.' || before === ':' || before === ';' || before === ')')) h = { from: h.from, to: h.to, value: forward };
