@@ -1055,6 +1055,15 @@ describe('regression', () => {
   it('a grade list does not take the next finding\'s grade after a semicolon', () => {
     expect(find('Foraminal stenosis severe on the left; moderate bilateral facet arthropathy.', 'Foraminal stenosis').side).toEqual(['left']);
   });
+  it.each([
+    ['Schwannoma in the left L4-5 foramen is unchanged.', 'Schwannoma', ['left']],
+    ['Multiple erosions along the left sacroiliac joint.', 'erosions', ['left']],
+    ['Enhancing epidural fibrosis surrounding the left S1 nerve root.', 'epidural fibrosis', ['left']],
+    // (Not what it touches or presses on.)
+    ['Disc protrusion at L4-5 contacting the left L5 nerve root.', 'Disc protrusion', []],
+  ])('the side of the place a finding is in: %s', (text, phrase, side) => {
+    expect(find(text, phrase).side).toEqual(side);
+  });
   it('a negated finding does not take the grade of the next item', () => {
     expect(find('No herniation  moderate left foraminal stenosis at L5-S1', 'herniation').severity).toBeNull();
   });

@@ -1149,6 +1149,17 @@ export function analyzeContext(
         else if (h === undefined && !all && sideAt[i + 1] !== undefined) continue;
         break;
       }
+      // (The side of the place it is in: "Schwannoma in the left L4-5 foramen", "erosions along the left
+      // sacroiliac joint", "stenosis of the right lateral recess".)
+      // (Not what it presses on or touches: "Disc protrusion contacting the left L5 nerve root".)
+      const location = cueAt[i];
+      if (all && found === NONE && location?.value.kind === 'location' && location.value.aspect !== true && (finding[location.from]! & IN) === 0) {
+        const placeSide = sideAt[location.to];
+        if (placeSide !== undefined && rules.gradedSides.has(placeSide.value) && (finding[placeSide.to]! & (OTHER | LEVEL)) !== 0) {
+          found = [placeSide.value];
+          break;
+        }
+      }
       // (Past a hedge: "spondylolysis possible on the left".)
       const hedge = cueAt[i];
       if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction !== 'none') {
