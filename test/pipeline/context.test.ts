@@ -321,6 +321,7 @@ describe('more negation and hedging wording', () => {
     ['"must be ruled out"', 'Epidural abscess must be ruled out.', 'Epidural abscess', 'possible', 'must be ruled out'],
     ['"should also be considered"', 'Cord infarction should also be considered.', 'Cord infarction', 'possible', 'should also be considered'],
     ['"exclusion of"', 'Findings should prompt exclusion of NMO.', 'NMO', 'possible', 'exclusion of'],
+    ['"The possibility of X is raised"', 'The possibility of a spinal cord infarct is raised.', 'spinal cord infarct', 'possible', 'The possibility of'],
     ['a known diagnosis in the history is background', 'HISTORY: Back pain after fall. Osteoporosis.', 'Osteoporosis', 'present', null],
     ['... and so is a test result', 'Clinical details: 31M. Inflammatory back pain, HLA-B27 positive. ?axial spondyloarthritis.', 'HLA-B27 positive', 'present', null],
     ['a finding seen on flexion radiographs in the history is stated', 'History: RA. Atlantoaxial instability on flexion radiographs.', 'Atlantoaxial instability', 'present', null],
