@@ -376,6 +376,11 @@ export function analyzeContext(
    * stenosis severe enough to cause nerve root compression"), nor one before another name of the same
    * finding ("Scoliosis mild dextroconvex thoracic").
    */
+  /** The index of the mention starting at token j, or -1 (mentions are sorted by where they start). */
+  const mentionFrom = (j: number): number => {
+    const at = lowerBound(mentions, (x) => x.from < j);
+    return mentions[at]?.from === j ? at : -1;
+  };
   const startsUnmarkedItem = (i: number): boolean => {
     const graded = severityAt[i];
     if (graded === undefined || i === 0 || (finding[i - 1]! & END) === 0) return false;
@@ -387,9 +392,9 @@ export function analyzeContext(
     }
     // (Not before a participle, which says what the finding does: "Disc extrusion large left paracentral compressing the S1 root".)
     if ((finding[j]! & START) === 0 || PARTICIPLE.test(tokens[j]!.key)) return false;
-    const next = mentions[lowerBound(mentions, (x) => x.from < j)];
-    const before = mentions[lowerBound(mentions, (x) => x.to < i)];
-    return next === undefined || before === undefined || next.conceptId !== before.conceptId;
+    // (The finding before ends at token i - 1: it is the last mention that starts before i.)
+    const before = mentions[lowerBound(mentions, (x) => x.from < i) - 1];
+    return before === undefined || mentions[mentionFrom(j)]?.conceptId !== before.conceptId;
   };
   /**
    * Whether token i starts a graded item, which a negated list does not have: "No fracture, mild disc
@@ -791,7 +796,7 @@ export function analyzeContext(
     if (j > m.to && inLevel(j - 1) && (finding[j]! & (OTHER | LEVEL)) === OTHER) {
       // (Parts of the body only: not "Pars defect L5 CT would be helpful.")
       let k = j;
-      for (let at = lowerBound(mentions, (x) => x.from < k); mentions[at]?.from === k && roles[at]!.located && !roles[at]!.finding; at = lowerBound(mentions, (x) => x.from < k)) k = mentions[at]!.to;
+      for (let at = mentionFrom(k); at >= 0 && roles[at]!.located && !roles[at]!.finding; at = mentionFrom(k)) k = mentions[at]!.to;
       if (k > j && cueAt[k]?.value.direction === 'none') return cueAt[k];
     }
     const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' || tokens[j]!.key === '-' ? tokens[j++]!.key : undefined;
@@ -826,8 +831,7 @@ export function analyzeContext(
       if ((kind !== 'negated' && kind !== 'possible') || (direction !== 'forward' && direction !== 'both') || cue.value.phrase === 'not' || cue.value.change === true) return false;
       for (let steps = 0; !endsClause(j) && steps < SCAN_LIMIT; steps++) {
         const k = pastPlace(j);
-        const at = lowerBound(mentions, (x) => x.from < j);
-        const other = mentions[at]?.from === j ? at : -1;
+        const other = k > j ? -1 : mentionFrom(j);
         if (k > j) j = k;
         else if (sideAt[j] !== undefined) j = sideAt[j]!.to;
         // (A hedge before a grade is about the grade, "Foraminal stenosis: probably mild on the left",
@@ -845,8 +849,8 @@ export function analyzeContext(
   };
   /** Whether a finding of the field's concept starts at token j ("Hemangioma: Probable small L2 hemangioma."). */
   const namesField = (j: number, m: Mention): boolean => {
-    const at = lowerBound(mentions, (x) => x.from < j);
-    return mentions[at]?.from === j && roles[at]!.finding && mentions[at]!.conceptId === m.conceptId;
+    const at = mentionFrom(j);
+    return at >= 0 && roles[at]!.finding && mentions[at]!.conceptId === m.conceptId;
   };
   /**
    * Whether the list of answers goes on after token j, the end of one ("Cord compression: N at C4-5,
