@@ -147,6 +147,12 @@ export const cuesSchema = z
         trailing: z.array(phrase).default([]),
         /** Forward negations whose scope ends at "with" ("Lack of osseous fusion with peri-screw lucency": the lucency is there). */
         endsAtWith: z.array(phrase).default([]),
+        /**
+         * Forward negations that quantify over a subject ("None of the screws show loosening", "No part of
+         * the cord shows abnormal signal"): the terms right after them are the subject, which is there; the
+         * negation goes on past the subject's verb.
+         */
+        quantifier: z.array(phrase).default([]),
         /** Negations that deny only the finding right before them, where their clause ends ("The synovial cyst has disappeared."); no scope of their own. */
         after: z.array(phrase).default([]),
       })

@@ -449,6 +449,31 @@ export function analyzeContext(
     }
     return true;
   };
+  /**
+   * Whether a mention is the subject of a quantifier before it: the first term after the quantifier,
+   * past levels, words that only say where and up to three other words ("None of the exiting nerve
+   * roots are compressed", "Neither of the L5 screws shows loosening", "None of the visualised screws
+   * ..."; not "enhance" in "None of the lesions enhance").
+   */
+  const quantifiedBy = (cue: RuleHit<CueRule>, m: Mention): boolean => {
+    // (Up to three words come first, none once a level or a word that says where has: not "show" in
+    // "None of the levels show canal stenosis".)
+    let words = 0;
+    for (let j = cue.to; j < m.from; j++) {
+      const bits = finding[j]!;
+      const t = tokens[j]!;
+      if ((bits & LEVEL) !== 0 || rules.words.near.hasToken(t) || rules.subjectPlaceWords.hasToken(t)) {
+        words = 3;
+        continue;
+      }
+      // (A term that is neither a finding nor a part of the body is one of the words: "visualised".)
+      const at = (bits & (IN | OTHER)) === OTHER ? mentionFrom(j) : -1;
+      if (at >= 0 && !roles[at]!.located && words++ < 3) j = mentions[at]!.to - 1;
+      else if ((bits & (IN | OTHER)) === 0 && words++ < 3 && t.kind === 'word' && cueAt[j] === undefined && !rules.clauseVerbs.hasToken(t)) continue;
+      else return false;
+    }
+    return true;
+  };
   /** Whether "or", "and" or "nor" and then an article follow token i in its clause ("..., a synovial cyst or an abscess"). */
   const articleListAhead = (i: number): boolean => {
     for (let j = i; j + 1 < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
@@ -549,7 +574,8 @@ export function analyzeContext(
     if (key === ',' && scope.neg !== undefined && cueAt[i + 1]?.value.kind === 'stated' && !orAhead(i)) scope = scopeOf(undefined, scope.pos);
     // "No level demonstrates stenosis": a verb right after a negation follows its subject and ends
     // nothing (up to a comma: "No level shows stenosis, disc bulges noted at L4-5").
-    if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && placeOnlyBetween(scope.neg.to, ended)) {
+    // ("None of the screws shows loosening": the same after a quantifier, whatever its subject.)
+    if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && (scope.neg.value.quantifier === true || placeOnlyBetween(scope.neg.to, ended))) {
       subject = scope.neg;
     } else if (ended !== undefined && ended.value.verb === true && scope.pos !== undefined && scope.pos.to === ended.from) {
       subjectHedge = scope.pos;
@@ -707,6 +733,8 @@ export function analyzeContext(
     let nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
     // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
     if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
+    // ("None of the screws show loosening": the screws are there.)
+    if (nearFwd !== undefined && nearFwd === before.neg && nearFwd.value.quantifier === true && quantifiedBy(nearFwd, m)) nearFwd = before.pos;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // A negation that opens the clause just before the finding is not undone by a hedge after it
     // ("No enhancing mass is suggested", "No L4-5 canal stenosis likely."; in dictated text with no

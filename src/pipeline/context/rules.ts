@@ -41,6 +41,8 @@ export interface CueRule {
   aspect?: true;
   /** A forward negation whose scope ends at "with" ("Lack of osseous fusion with peri-screw lucency"). */
   endsAtWith?: true;
+  /** A negation over a subject ("None of the screws show loosening"): the subject is there, what the negation says of it is not. */
+  quantifier?: true;
   /** The answer of a form's field, which decides only the term before it where its clause ends ("Fracture: N", "Metastatic disease: Indeterminate."). */
   answer?: true;
 }
@@ -126,6 +128,7 @@ export function compileRules(
   addCue(cues.negated.backward, { kind: 'negated', direction: 'backward' });
   addCue(cues.negated.change, { kind: 'negated', direction: 'forward', change: true });
   addCue(cues.negated.endsAtWith, { kind: 'negated', direction: 'forward', endsAtWith: true });
+  addCue(cues.negated.quantifier, { kind: 'negated', direction: 'forward', quantifier: true });
   addCue(cues.negated.trailing, { kind: 'negated', direction: 'forward', trailing: true });
   addCue(cues.negated.after, { kind: 'negated', direction: 'none', trailing: true });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
