@@ -1149,6 +1149,10 @@ describe('side after the finding', () => {
     ['past a hedge', 'Foraminal stenosis possibly on the right.', 'Foraminal stenosis', ['right']],
     ['after a level', 'Severe foraminal stenosis at L5-S1 on the left.', 'foraminal stenosis', ['left']],
     ['... bilaterally', 'Moderate foraminal stenosis at L4-5 bilaterally.', 'foraminal stenosis', ['bilateral']],
+    // "Both" with a pair of body parts is both sides; "both" alone is not ("at both L4-5 and L5-S1").
+    ['both foramina', 'Ostephytic ridging at C5-6 narrows both foramina.', 'narrows', ['bilateral']],
+    ['both sacroiliac joints', 'Complete bony ankylosis of both sacroiliac joints.', 'bony ankylosis', ['bilateral']],
+    ['... not both levels', 'Disc bulges at both L4-5 and L5-S1.', 'Disc bulges', []],
     ['after a comma, ending the clause', 'Foraminal narrowing at C5-6, left-sided.', 'Foraminal narrowing', ['left']],
     ['... but not a side of the next finding', 'Disc bulge, left foraminal stenosis.', 'Disc bulge', []],
     ['... nor past a level', 'Disc bulge at L4-5 left foraminal stenosis.', 'Disc bulge', []],
