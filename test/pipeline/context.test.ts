@@ -1141,18 +1141,6 @@ describe('neutral wording is never shown as an abnormality', () => {
   it('abnormal cord signal is the abnormality', () => expect(find('Abnormal cord signal at C5-6.', 'Abnormal cord signal').conceptId).toBe('cord-signal-abnormality'));
 });
 
-describe('"low-lying" is read with what lies low', () => {
-  it.each([
-    ['the conus', 'The conus medullaris is low-lying, terminating at the L3 level.', 'conus medullaris is low-lying', 'low-lying-conus'],
-    ['the conus, as a field', 'Conus: Low-lying, terminates at L3.', 'Conus: Low-lying', 'low-lying-conus'],
-    ['the tonsils are not the conus', 'The cerebellar tonsils are borderline low-lying.', 'cerebellar tonsils are borderline low-lying', 'chiari-malformation'],
-    ['... nor are they, denied', 'The cerebellar tonsils are not low-lying.', 'cerebellar tonsils', 'cerebellar-tonsils'],
-  ])('%s', (_name, text, phrase, conceptId) => {
-    expect(find(text, phrase).conceptId).toBe(conceptId);
-    expect(run(text).annotations.some((a) => a.conceptId === 'low-lying-conus')).toBe(conceptId === 'low-lying-conus');
-  });
-});
-
 describe('side after the finding', () => {
   it.each([
     ['worse on the right', 'Bilateral foraminal stenosis worse on the right side.', 'foraminal stenosis', ['bilateral', 'right greater than left']],

@@ -19,8 +19,16 @@ describe('leftmost-longest', () => {
     ['neck pain', 'Neck pain with arm tingling.', 'Neck pain', 'neck-pain'],
     ['upper back pain', 'Upper back pain after a fall.', 'Upper back pain', 'upper-back-pain'],
     ['low back pain', 'Chronic low back pain.', 'Chronic low back pain', 'low-back-pain'],
+    // "Low-lying" with what lies low: the conus, or the tonsils (which are not the conus).
+    ['a low-lying conus', 'The conus medullaris is low-lying, terminating at the L3 level.', 'conus medullaris is low-lying', 'low-lying-conus'],
+    ['... as a field', 'Conus: Low-lying, terminates at L3.', 'Conus: Low-lying', 'low-lying-conus'],
+    ['low-lying tonsils', 'The cerebellar tonsils are borderline low-lying.', 'cerebellar tonsils are borderline low-lying', 'chiari-malformation'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
+  });
+
+  it('a bare "low-lying" is no low conus', () => {
+    expect(concepts('The cerebellar tonsils are not low-lying.')).toEqual([['cerebellar tonsils', 'cerebellar-tonsils']]);
   });
 
   it('never overlaps glossary annotations', () => {
