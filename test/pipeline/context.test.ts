@@ -251,6 +251,12 @@ describe('more negation and hedging wording', () => {
     ['", and the" starts a clause of its own', 'There is no bone marrow oedema adjacent to the pars defects, and the appearances are of chronic spondylolysis.', 'spondylolysis', 'present', null],
     ['family history is not the patient\'s', 'Family history of ankylosing spondylitis.', 'ankylosing spondylitis', 'possible', 'Family history of'],
     ['cannot be confirmed', 'Solid osseous fusion cannot be confirmed.', 'osseous fusion', 'possible', 'cannot be confirmed'],
+    // What "is not confirmed" is not there; what "cannot be confirmed" may be.
+    ['is not confirmed', 'A pars fracture was not confirmed on CT.', 'pars fracture', 'absent', 'was not confirmed'],
+    // A hedge in the subject says what was thought; the clause's own verb, a negation, decides.
+    ['a hedge in the subject, denied by its verb', 'The suspected epidural abscess described on CT is not present on MRI.', 'epidural abscess', 'absent', 'is not present'],
+    ['... past an adverb and a level', 'The previously suspected pars defect at L5 is not demonstrated.', 'pars defect', 'absent', 'is not demonstrated'],
+    ['... not past a comma', 'Possible faint new lesion at T9, seen on sagittal STIR only and not confirmed on axial images.', 'lesion', 'possible', 'Possible'],
     ['"may + verb" doubts the effect, not the body part it names', 'The osteophyte may compromise the exiting left C6 nerve root.', 'nerve root', 'present', null],
     ['can be associated with', 'Modic changes can be associated with discogenic back pain.', 'discogenic back pain', 'possible', 'can be associated with'],
     // A reviewer's terse, templated reports.

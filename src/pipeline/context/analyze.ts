@@ -92,6 +92,9 @@ const OTHER = 64;
 const BIDIRECTIONAL_WINDOW = 4;
 /** Punctuation that ends a clause of grades ("..., severe on the right."). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
+const SEMICOLON: ReadonlySet<string> = new Set([';']);
+/** Marks between a subject and its verb that say the clause is not one: "Possible lesion at T9, seen ... and not confirmed". */
+const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '(', ')']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
@@ -110,6 +113,8 @@ const FORWARD_MODIFIER_WINDOW = 4;
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 /** A present participle ("abutting", "compressing"): a verb form of grammar, not vocabulary. */
 const PARTICIPLE = /^\p{L}{3,}ing$/u;
+/** An adverb, as far as the subject of a clause goes ("The previously suspected ..."). */
+const ADVERB = /^\p{L}{3,}ly$/u;
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
@@ -474,6 +479,17 @@ export function analyzeContext(
     }
     return true;
   };
+  /**
+   * Whether a forward hedge is part of the subject that a mention opens, right before it ("The
+   * (previously) suspected pars defect", "Possible fracture"): it opens its clause, past an article and
+   * adverbs, and at most three words come between.
+   */
+  const hedgesSubject = (hedge: RuleHit<CueRule>, m: Mention): boolean => {
+    if (hedge.value.direction !== 'forward' || hedge.to > m.from || wordsBefore[m.from]! - wordsBefore[hedge.to]! > 3) return false;
+    let j = hedge.from;
+    while (j > 0 && sentences[j - 1] === sentences[j] && (ARTICLES.has(tokens[j - 1]!.key) || ADVERB.test(tokens[j - 1]!.key))) j--;
+    return opensClause(j);
+  };
   /** Whether "or", "and" or "nor" and then an article follow token i in its clause ("..., a synovial cyst or an abscess"). */
   const articleListAhead = (i: number): boolean => {
     for (let j = i; j + 1 < n && j < i + SCAN_LIMIT && sentences[j] === sentences[i]; j++) {
@@ -742,10 +758,14 @@ export function analyzeContext(
     const negationDecides =
       nearFwd !== undefined && nearFwd === before.neg && before.negNear && before.negOpens && wordsBefore[m.from]! - wordsBefore[nearFwd.to]! <= NEGATION_NEAR_WORDS;
     // The nearest backward cue after the mention, in the same sentence.
+    // ("The suspected epidural abscess described on CT is not present on MRI": a hedge in the subject
+    // says what was thought; the negation that is the clause's verb decides.)
+    let denial: RuleHit<CueRule> | undefined;
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
       const after = bwd[m.to]!;
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
       if (nearBwd !== undefined && !(nearBwd.value.kind === 'possible' && negationDecides)) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
+      if (after.neg?.value.direction === 'backward' && nearFwd !== undefined && nearFwd === before.pos && hedgesSubject(nearFwd, m) && after.neg.from - m.to <= SCAN_LIMIT && !markBetween(m.to, after.neg.from, CLAUSE_MARKS)) denial = after.neg;
     }
     // "Metastasis unlikely.", "Pars defect suspected, ...", "(hemangioma likely)": a hedge right after a
     // finding that ends its clause hedges that finding, unless such a negation decides (but "no
@@ -773,6 +793,7 @@ export function analyzeContext(
       (hedge.value.kind !== 'possible' || opensItsClause(m))
     )
       consider(hedge, 0);
+    if (denial !== undefined && bestHit === nearFwd) bestHit = denial;
     const best = bestHit as RuleHit<CueRule> | undefined;
     // "Progression of known L4-5 spondylolisthesis?": the question is about what a stated fact does.
     if (best !== undefined && best.value.kind === 'possible' && best.from >= m.to && tokens[best.from]!.key === '?' && statedBefore(m)) return PRESENT;
@@ -1495,9 +1516,9 @@ export function analyzeContext(
     return undefined;
   };
 
-  /** Whether a ";" stands in tokens [from, to) (only the first SCAN_LIMIT tokens are read). */
-  const semicolonBetween = (from: number, to: number): boolean => {
-    for (let i = from; i < to && i < from + SCAN_LIMIT; i++) if (tokens[i]!.key === ';') return true;
+  /** Whether one of `marks` stands in tokens [from, to) (only the first SCAN_LIMIT tokens are read). */
+  const markBetween = (from: number, to: number, marks: ReadonlySet<string>): boolean => {
+    for (let i = from; i < to && i < from + SCAN_LIMIT; i++) if (marks.has(tokens[i]!.key)) return true;
     return false;
   };
 
@@ -1531,7 +1552,7 @@ export function analyzeContext(
     const after = groups[firstGroupFrom(m.to)];
     const before = groups[firstGroupFrom(m.from) - 1];
     // (Not past a semicolon: "At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.")
-    const forward = after !== undefined && sentences[after.from] === sentence && !semicolonBetween(m.to, after.from) ? contentBefore[after.from]! - contentBefore[m.to]! : undefined;
+    const forward = after !== undefined && sentences[after.from] === sentence && !markBetween(m.to, after.from, SEMICOLON) ? contentBefore[after.from]! - contentBefore[m.to]! : undefined;
     const backward = before !== undefined && before.to <= m.from && sentences[before.from] === sentence ? wordsBefore[m.from]! - wordsBefore[before.to]! : undefined;
     if (forward !== undefined && (backward === undefined || forward < backward)) return after!.levels;
     if (backward !== undefined) return before!.levels;
