@@ -860,6 +860,12 @@ describe('sections', () => {
     expect(find(text, 'Partial sacralisation').section).toBe('findings');
     expect(find(text, 'WO CONTRAST').conceptId).toBe('without-contrast');
   });
+  it('"Sequences:" is a technique header, which ends the history; "Sequences" in a sentence is no header', () => {
+    const text = 'HISTORY: ?cord compression.\nSequences: Sagittal T1, T2.\nCord compression at T8 from an epidural metastasis.';
+    expect(find(text, 'Sequences').conceptId).toBe('section-technique');
+    expect(find(text, 'Cord compression').assertion).toBe('present');
+    expect(find('Axial images were degraded. Sequences were limited.', 'Sequences').conceptId).toBe('sequence');
+  });
   it('headers written with a full stop, and shorthand headers', () => {
     const text = 'History. Low back pain.\nFindings. Disc bulge at L4-5.\n\nTech: Sag T1/T2.\nClinical: sciatica.';
     expect(find(text, 'Low back pain')).toMatchObject({ section: 'history', assertion: 'possible' });
