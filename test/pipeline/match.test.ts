@@ -23,6 +23,9 @@ describe('leftmost-longest', () => {
     ['a low-lying conus', 'The conus medullaris is low-lying, terminating at the L3 level.', 'conus medullaris is low-lying', 'low-lying-conus'],
     ['... as a field', 'Conus: Low-lying, terminates at L3.', 'Conus: Low-lying', 'low-lying-conus'],
     ['low-lying tonsils', 'The cerebellar tonsils are borderline low-lying.', 'cerebellar tonsils are borderline low-lying', 'chiari-malformation'],
+    // Iron left by old bleeding is not a pool of blood.
+    ['a haemosiderin rim', 'Intramedullary lesion with a complete haemosiderin rim.', 'haemosiderin rim', 'hemosiderin'],
+    ['the cord patterns of inflammation', 'No bright spotty lesions. No H sign is seen.', 'H sign', 'h-sign'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });
