@@ -1161,6 +1161,7 @@ describe('side after the finding', () => {
     ['past a hedge', 'Foraminal stenosis possibly on the right.', 'Foraminal stenosis', ['right']],
     ['after a level', 'Severe foraminal stenosis at L5-S1 on the left.', 'foraminal stenosis', ['left']],
     ['... bilaterally', 'Moderate foraminal stenosis at L4-5 bilaterally.', 'foraminal stenosis', ['bilateral']],
+    ['past a grade after a mark', 'Facet arthropathy: mild, L>R.', 'Facet arthropathy', ['bilateral', 'left greater than right']],
     // "Both" with a pair of body parts is both sides; "both" alone is not ("at both L4-5 and L5-S1").
     ['both foramina', 'Ostephytic ridging at C5-6 narrows both foramina.', 'narrows', ['bilateral']],
     ['both sacroiliac joints', 'Complete bony ankylosis of both sacroiliac joints.', 'bony ankylosis', ['bilateral']],

@@ -1198,8 +1198,13 @@ export function analyzeContext(
         // (An aside in brackets after it ends it too: "Central stenosis: Mild (AP diameter 9 mm).")
         const past = h === undefined ? i : all || !sideAhead(h.to) ? pastPlace(h.to) : h.to;
         if (h !== undefined && endsClause(pastAside(past))) found = found === NONE ? [h.value] : [...found, h.value];
-        // ("Foraminal stenosis: right-sided, severe.": past a side first.)
+        // ("Foraminal stenosis: right-sided, severe.": past a side first; "Facet arthropathy: mild, L>R": past a grade first.)
         else if (h === undefined && !all && sideAt[i + 1] !== undefined) continue;
+        else if (h === undefined && all && severityAt[i + 1] !== undefined && tokens[severityAt[i + 1]!.to]?.key === ',') {
+          i = severityAt[i + 1]!.to - 1;
+          words++;
+          continue;
+        }
         break;
       }
       // (The side of the place it is in: "Schwannoma in the left L4-5 foramen", "erosions along the left
