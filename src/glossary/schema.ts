@@ -238,6 +238,15 @@ export const cuesSchema = z
       .default({ negated: [], possible: [] }),
     /** Backward negations that, opening their clause before a word, deny what follows instead ("Resolved L3 marrow oedema."). */
     openingForward: z.array(phrase).default([]),
+    /**
+     * Backward hedges that, before a word that says what the finding is ("The fracture is likely
+     * osteoporotic", "Dural enhancement is likely postoperative"), hedge that word instead: the finding
+     * is there. Not before one of `notPredicates` ("Infection is likely given the history").
+     */
+    predicateForward: z
+      .object({ phrases: z.array(phrase).default([]), notPredicates: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .default({ phrases: [], notPredicates: [] }),
     /** Words that answer a form's field "yes" ("Disc herniation: Yes - left foraminal"): a side or severity after them is the field's. */
     yesAnswers: z.array(z.string().min(1)).default([]),
     /** Words that may follow a body part a cue is about, before the rest of its clause: "No accessory piriformis muscle or split sciatic nerve". */

@@ -251,6 +251,11 @@ describe('more negation and hedging wording', () => {
     ['", and the" starts a clause of its own', 'There is no bone marrow oedema adjacent to the pars defects, and the appearances are of chronic spondylolysis.', 'spondylolysis', 'present', null],
     ['family history is not the patient\'s', 'Family history of ankylosing spondylitis.', 'ankylosing spondylitis', 'possible', 'Family history of'],
     ['cannot be confirmed', 'Solid osseous fusion cannot be confirmed.', 'osseous fusion', 'possible', 'cannot be confirmed'],
+    // "X is likely Y": X is there; Y is what is likely. With nothing, or only a place or reason, after it, X is likely.
+    ['a hedge before a predicate: the subject is there', 'The T6 compression fracture is likely osteoporotic.', 'compression fracture', 'present', null],
+    ['... and the predicate is hedged', 'The T6 compression fracture is likely osteoporotic.', 'osteoporotic', 'possible', 'is likely'],
+    ['... not before a place', 'Stenosis is likely at L4-5.', 'Stenosis', 'possible', 'is likely'],
+    ['... nor before a reason', 'Infection is likely given the history.', 'Infection', 'possible', 'is likely'],
     // What "is not confirmed" is not there; what "cannot be confirmed" may be.
     ['is not confirmed', 'A pars fracture was not confirmed on CT.', 'pars fracture', 'absent', 'was not confirmed'],
     // A hedge in the subject says what was thought; the clause's own verb, a negation, decides.

@@ -289,6 +289,13 @@ export function analyzeContext(
   const sections = sectionsOf(tokens, sentences, mentions, roles, rules);
   const cueAt = new Array<RuleHit<CueRule> | undefined>(n);
   const cueEndAt = new Array<RuleHit<CueRule> | undefined>(n);
+  /** The index of the mention starting at token j, or -1 (mentions are sorted by where they start). */
+  const mentionFrom = (j: number): number => {
+    const at = lowerBound(mentions, (x) => x.from < j);
+    return mentions[at]?.from === j ? at : -1;
+  };
+  /** Whether a spine level starts at token j ("Stenosis is likely L4-5"). */
+  const startsLevel = (j: number): boolean => mentions[mentionFrom(j)]?.level !== undefined;
   for (let h of cueHits) {
     // "? cord compression": a question mark before a term questions what follows it.
     if (h.value.kind === 'possible' && h.to - h.from === 1 && isPrefixQuestion(tokens, h.from)) h = { from: h.from, to: h.to, value: PREFIX_QUESTION };
@@ -304,6 +311,11 @@ export function analyzeContext(
       const before = h.from === 0 || sentences[h.from - 1] !== sentences[h.from] ? '.' : tokens[h.from - 1]!.key;
       const forward = rules.openingForward.get(h.value.phrase);
       if (forward !== undefined && (before === '.' || before === ':' || before === ';' || before === ')')) h = { from: h.from, to: h.to, value: forward };
+    }
+    // "The T6 compression fracture is likely osteoporotic": a hedge before what the finding is hedges that.
+    if (h.value.direction === 'backward' && rules.predicateForward.size > 0 && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
+      const forward = rules.predicateForward.get(h.value.phrase);
+      if (forward !== undefined && !rules.notPredicates.hasToken(tokens[h.to]!) && !rules.words.near.hasToken(tokens[h.to]!) && !startsLevel(h.to)) h = { from: h.from, to: h.to, value: forward };
     }
     cueAt[h.from] = h;
     cueEndAt[h.to - 1] = h;
@@ -381,11 +393,6 @@ export function analyzeContext(
    * stenosis severe enough to cause nerve root compression"), nor one before another name of the same
    * finding ("Scoliosis mild dextroconvex thoracic").
    */
-  /** The index of the mention starting at token j, or -1 (mentions are sorted by where they start). */
-  const mentionFrom = (j: number): number => {
-    const at = lowerBound(mentions, (x) => x.from < j);
-    return mentions[at]?.from === j ? at : -1;
-  };
   const startsUnmarkedItem = (i: number): boolean => {
     const graded = severityAt[i];
     if (graded === undefined || i === 0 || (finding[i - 1]! & END) === 0) return false;

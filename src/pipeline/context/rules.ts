@@ -97,6 +97,9 @@ export interface ContextRules {
   yesAnswers: WordSet;
   /** cues.json `openingForward`: by phrase, the forward cue a backward one becomes where it opens its clause. */
   openingForward: ReadonlyMap<string, CueRule>;
+  /** cues.json `predicateForward`: by phrase, the forward hedge a backward one becomes before a predicate, and the words that are none. */
+  predicateForward: ReadonlyMap<string, CueRule>;
+  notPredicates: WordSet;
   listJoiners: WordSet;
   /** Side values that name both sides, one worse (modifiers.json `asymmetricSides`). */
   asymmetricSides: ReadonlySet<string>;
@@ -182,6 +185,8 @@ export function compileRules(
     existenceWords: new WordSet(cues.existenceWords),
     yesAnswers: new WordSet(cues.yesAnswers),
     openingForward: new Map(cues.openingForward.map((phrase) => [phrase, { kind: 'negated', direction: 'forward', phrase }])),
+    predicateForward: new Map(cues.predicateForward.phrases.map((phrase) => [phrase, { kind: 'possible', direction: 'forward', phrase }])),
+    notPredicates: new WordSet(cues.predicateForward.notPredicates),
     listJoiners: new WordSet(cues.listJoiners),
     asymmetricSides: new Set(modifiers.asymmetricSides),
   };
