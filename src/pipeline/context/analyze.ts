@@ -781,13 +781,13 @@ export function analyzeContext(
     // ("Metastasis: Suspected, L3 vertebral body.": the answer of a form decides its term.)
     const answer =
       hedge !== undefined &&
-      (hedge.value.answer === true || (hedge.value.trailing !== true && hedge.from > m.to && (tokens[hedge.from - 1]!.key === ':' || tokens[hedge.from - 1]!.key === '-'))) &&
+      (hedge.value.answer === true || (hedge.value.before !== 'clause-end' && hedge.from > m.to && (tokens[hedge.from - 1]!.key === ':' || tokens[hedge.from - 1]!.key === '-'))) &&
       !negationDecides;
     // A cue with no scope of its own ("is recommended") hedges only the subject of its clause ("Biopsy
     // is recommended"; not "Follow-up of the haemangioma is recommended").
     const scopeless = hedge !== undefined && hedge.value.direction === 'none';
     if (answer) consider(hedge, 0);
-    else if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.after === true) && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.after === true) && !hedgesPlace(hedge) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
+    else if (hedge !== undefined && hedge.value.kind === 'possible' && (hedge.value.direction === 'forward' || hedge.value.before === 'always') && hedge.value.forwardOnly !== true && (endsClause(pastPlace(hedge.to)) || hedge.value.before === 'always') && !hedgesPlace(hedge) && !negationDecides && (!scopeless || opensItsClause(m))) consider(hedge, 0);
     // ("Basilar invagination absent.": a trailing negation denies the finding right before it.)
     // (Past a place only where the clause ends there: "Canal stenosis absent at L4-5."; not "Foraminal
     // stenosis absent on the right, severe on the left". A negated.after cue needs no clause end: "A disc
@@ -795,7 +795,7 @@ export function analyzeContext(
     // opens its clause.)
     else if (
       hedge !== undefined &&
-      hedge.value.trailing === true &&
+      hedge.value.before === 'clause-end' &&
       ((hedge.value.kind === 'negated' && hedge.value.direction === 'none') || endsClause(hedge.to) || (endsClause(pastPlace(hedge.to)) && tokens[pastPlace(hedge.to)]?.key !== ',')) &&
       (hedge.value.kind !== 'possible' || opensItsClause(m))
     )
@@ -859,7 +859,7 @@ export function analyzeContext(
     const hedge = cueAt[j];
     if (hedge === undefined || (mark !== undefined && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
     // (An answer with no mark before it only when it is a mark itself: "Modic changes (-)"; not "Lesion in T6 indeterminate.")
-    if ((mark === ':' || mark === '-') && hedge.value.trailing !== true) return answers(m, hedge) ? hedge : undefined;
+    if ((mark === ':' || mark === '-') && hedge.value.before !== 'clause-end') return answers(m, hedge) ? hedge : undefined;
     if (hedge.value.answer === true) return tokens[hedge.from]!.kind === 'punct' && answers(m, hedge) ? hedge : undefined;
     return hedge;
   };
@@ -992,7 +992,7 @@ export function analyzeContext(
   const isStated = (m: Mention): boolean => {
     // ("HISTORY: L1 burst fracture on CT.": a result of earlier imaging, stated after the finding.)
     const after = cueAt[pastPlace(m.to)];
-    const stated = (after !== undefined && after.value.kind === 'stated' && after.value.after === true) || statedBefore(m);
+    const stated = (after !== undefined && after.value.kind === 'stated' && after.value.before === 'always') || statedBefore(m);
     if (stated) statedTo = m.to;
     return stated;
   };
@@ -1012,7 +1012,7 @@ export function analyzeContext(
       const cue = cueEndAt[i];
       // (A stating cue may itself be a term: "status post" is also postoperative change.)
       // (Not "on CT", which states the finding before it: "Lytic lesion on CT T10 metastasis?".)
-      if (cue !== undefined && cue.value.kind === 'stated' && cue.value.after !== true) return true;
+      if (cue !== undefined && cue.value.kind === 'stated' && cue.value.before !== 'always') return true;
       if ((finding[i]! & IN) !== 0) return onlyAnd && i + 1 < m.from && statedTo === i + 1;
       const side = sideEndAt[i];
       if (side !== undefined) {
@@ -1038,7 +1038,7 @@ export function analyzeContext(
     // (An imaging test named as where a finding was seen, "on MRI", is a place too.)
     for (let i = m.from - 1; i >= 0 && i >= m.from - 3; i--) {
       const on = cueAt[i];
-      if (on !== undefined && on.value.kind === 'stated' && on.value.after === true && on.to >= m.to) return on;
+      if (on !== undefined && on.value.kind === 'stated' && on.value.before === 'always' && on.to >= m.to) return on;
     }
     for (let i = m.from - 1, steps = 0; i >= 0 && steps < FORWARD_MODIFIER_WINDOW; steps++) {
       const cue = cueEndAt[i];

@@ -26,13 +26,13 @@ export interface CueRule {
   change?: true;
   /** A possibility cue that never hedges a finding before it ("Follow-up of the haemangioma suggested." recommends). */
   forwardOnly?: true;
-  /** A negation that also denies the finding right before it where its clause ends ("Basilar invagination absent."). */
-  trailing?: true;
   /**
-   * A cue that also hedges the finding right before it, wherever its clause ends: a history-only one
-   * ("L3-4 decompression planned next month"), or one with no scope of its own ("Biopsy is recommended").
+   * Whether the cue also decides the finding right before it, and where: only where the cue's clause
+   * ends ('clause-end': "Basilar invagination absent.", "Infection is presumed."; not "The fracture is
+   * presumed osteoporotic"), or wherever it ends ('always': "Biopsy is recommended", a history-only
+   * "L3-4 decompression planned next month", a stated "Lymphoma, known").
    */
-  after?: true;
+  before?: 'clause-end' | 'always';
   /** The one report section where the cue applies (plans: "awaiting ACDF" in the history). */
   section?: Section;
   /** A terminator that is a verb: right after a cue it follows the cue's subject and ends nothing ("No level demonstrates stenosis"). */
@@ -132,18 +132,18 @@ export function compileRules(
   addCue(cues.negated.change, { kind: 'negated', direction: 'forward', change: true });
   addCue(cues.negated.endsAtWith, { kind: 'negated', direction: 'forward', endsAtWith: true });
   addCue(cues.negated.quantifier, { kind: 'negated', direction: 'forward', quantifier: true });
-  addCue(cues.negated.trailing, { kind: 'negated', direction: 'forward', trailing: true });
-  addCue(cues.negated.after, { kind: 'negated', direction: 'none', trailing: true });
+  addCue(cues.negated.trailing, { kind: 'negated', direction: 'forward', before: 'clause-end' });
+  addCue(cues.negated.after, { kind: 'negated', direction: 'none', before: 'clause-end' });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
   addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: 'opening' });
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
   addCue(cues.possible.forwardOnly, { kind: 'possible', direction: 'forward', forwardOnly: true });
   addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
-  addCue(cues.possible.trailing, { kind: 'possible', direction: 'none', after: true });
-  addCue(cues.possible.after, { kind: 'possible', direction: 'none', trailing: true });
+  addCue(cues.possible.trailing, { kind: 'possible', direction: 'none', before: 'always' });
+  addCue(cues.possible.after, { kind: 'possible', direction: 'none', before: 'clause-end' });
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.historyOnly, { kind: 'possible', direction: 'forward', section: 'history' });
-  addCue(cues.historyAfter, { kind: 'possible', direction: 'forward', section: 'history', after: true });
+  addCue(cues.historyAfter, { kind: 'possible', direction: 'forward', section: 'history', before: 'always' });
   addCue(cues.answers.negated, { kind: 'negated', direction: 'none', answer: true });
   addCue(cues.answers.possible, { kind: 'possible', direction: 'none', answer: true });
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
@@ -152,7 +152,7 @@ export function compileRules(
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
-  addCue(cues.statedAfter, { kind: 'stated', direction: 'none', after: true });
+  addCue(cues.statedAfter, { kind: 'stated', direction: 'none', before: 'always' });
   addCue(cues.locations, { kind: 'location', direction: 'none' });
   addCue(cues.aspects, { kind: 'location', direction: 'none', aspect: true });
   cueTrie.freeze();
