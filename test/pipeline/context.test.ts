@@ -67,6 +67,10 @@ describe('negation after the finding (backward cues)', () => {
 describe('pseudo-cues do not negate', () => {
   assertionTable([
     ['no change', 'No change in the disc protrusion.', 'disc protrusion', 'present', null],
+    // What did not improve, resolve or respond is still there.
+    ['no resolution', 'No resolution of the epidural collection.', 'epidural collection', 'present', null],
+    ['no improvement', 'No improvement of the stenosis, no fracture.', 'stenosis', 'present', null],
+    ['no response to', 'No response to steroids.', 'steroids', 'present', null],
     ['without change', 'Stable disc bulge without change since 2020.', 'disc bulge', 'present', null],
     ['no increase', 'No increase in the size of the synovial cyst.', 'synovial cyst', 'present', null],
     ['not only', 'Not only a disc bulge but also facet arthropathy.', 'disc bulge', 'present', null],
