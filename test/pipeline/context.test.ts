@@ -544,6 +544,10 @@ describe('background in the history: a diagnosis already made, an operation, har
     ['... but not a bare "never"', 'HISTORY: Sciatica that never resolved after physiotherapy, now with foot drop and radiculopathy.', 'radiculopathy', 'possible', 'HISTORY'],
     ['... but not a hedged one', 'Chronic wedging of T8, possibly sequela of prior Scheuermann disease.', 'Scheuermann disease', 'possible', 'possibly'],
     ['"for" after a finding says what it is for', 'HISTORY: Exclude recurrence after radiotherapy for lymphoma.', 'lymphoma', 'present', null],
+    // What a treatment was for was there, past where and when it was done; not what a test is for.
+    ['what a treatment was for', 'HISTORY: Prior hemilaminectomy at L4 for synovial cyst.', 'synovial cyst', 'present', null],
+    ['... past its level and year', 'Clinical details: C5/6 ACDF in 2018 for radiculopathy.', 'radiculopathy', 'present', null],
+    ['... not what a test is for', 'HISTORY: MRI for disc herniation.', 'disc herniation', 'possible', 'for'],
     ['a plan after a comma does not hedge the fact before it', 'HISTORY: History of lymphoma, planned restaging.', 'lymphoma', 'present', null],
     ['a screen reported negative', 'HISTORY: Myeloma screen negative.', 'Myeloma', 'absent', 'negative'],
     ['"Clinical question:" still asks', 'Clinical question: lymphoma.', 'lymphoma', 'possible', 'Clinical question'],

@@ -74,6 +74,8 @@ export interface MentionRole {
   lesion?: boolean | undefined;
   /** Named in the history with no cue, background rather than the question of the exam (`background` in its data). */
   background?: boolean | undefined;
+  /** A procedure, device or treatment (category `postoperative`): in the history, what it was "for" was there ("Hemilaminectomy for synovial cyst"). */
+  treatment?: boolean | undefined;
   /** Outside the spine: no spine level is attached (`extraspinal` in its data). */
   extraspinal?: boolean | undefined;
 }
@@ -293,6 +295,17 @@ export function analyzeContext(
   const mentionFrom = (j: number): number => {
     const at = lowerBound(mentions, (x) => x.from < j);
     return mentions[at]?.from === j ? at : -1;
+  };
+  /** Back from token j past levels, words that only say where, and numbers ("ACDF at C5/6 in 2018"): the token before them. */
+  const pastWhereBack = (j: number): number => {
+    let k = j;
+    while (k > 0 && k > j - SCAN_LIMIT && sentences[k] === sentences[j] && ((finding[k]! & (IN | OTHER)) === OTHER || (finding[k]! & LEVEL) !== 0 || rules.words.near.hasToken(tokens[k]!) || isDigit(tokens[k]!.key.charCodeAt(0)))) k--;
+    return k;
+  };
+  /** Whether a treatment's mention ends at token j. */
+  const treatmentEndsAt = (j: number): boolean => {
+    const at = lowerBound(mentions, (x) => x.from <= j) - 1;
+    return at >= 0 && mentions[at]!.to === j + 1 && roles[at]!.treatment === true;
   };
   /** Whether a spine level starts at token j ("Stenosis is likely L4-5"). */
   const startsLevel = (j: number): boolean => mentions[mentionFrom(j)]?.level !== undefined;
@@ -615,9 +628,10 @@ export function analyzeContext(
       scope = scopeOf(undefined, scope.pos);
     } else if ((key === ',' || key === 'and') && subjectHedge !== undefined && scope.pos === subjectHedge) {
       scope = withoutHedge(scope);
-    } else if (ended !== undefined && ended.value.section !== undefined && ended.from > 0 && (finding[ended.from - 1]! & (END | HISTORY_END)) === (END | HISTORY_END)) {
-      // A history-only cue right after a history finding says what it is for or when ("radiotherapy
-      // for lymphoma", "fusion planned next month"): it ends a hedge rather than starting one.
+    } else if (ended !== undefined && ended.value.section !== undefined && ended.from > 0 && (finding[pastWhereBack(ended.from - 1)]! & (END | HISTORY_END)) === (END | HISTORY_END)) {
+      // A history-only cue right after a history finding (and where or when) says what it is for or when
+      // ("radiotherapy for lymphoma", "fusion planned next month", "hemilaminectomy at L4 for synovial
+      // cyst"): it ends a hedge rather than starting one.
       scope = withoutHedge(scope);
     } else if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && cueAt[i + 1]?.value.linking === 'any') {
       // ("No enhancing lesion is seen to suggest metastasis": the infinitive after the verb links the
@@ -1010,6 +1024,8 @@ export function analyzeContext(
         continue;
       }
       const cue = cueEndAt[i];
+      // ("HISTORY: C5/6 ACDF in 2018 for radiculopathy": what a treatment was for was there.)
+      if (cue !== undefined && cue.value.section !== undefined && cue.value.phrase === 'for' && treatmentEndsAt(pastWhereBack(cue.from - 1))) return true;
       // (A stating cue may itself be a term: "status post" is also postoperative change.)
       // (Not "on CT", which states the finding before it: "Lytic lesion on CT T10 metastasis?".)
       if (cue !== undefined && cue.value.kind === 'stated' && cue.value.before !== 'always') return true;
