@@ -207,8 +207,14 @@ export const cuesSchema = z
      * a finding so stated, is present.
      */
     stated: z.array(phrase).default([]),
-    /** Words after a finding that state it as a fact, as a result of earlier imaging ("L1 burst fracture on CT"). */
-    statedAfter: z.array(phrase).default([]),
+    /**
+     * Words after a finding that state it as a fact, as a result of earlier imaging ("L1 burst fracture
+     * on CT"): each of `prefixes` before each of `tests` ("on previous MRI"), and any other `phrases`.
+     */
+    statedAfter: z
+      .object({ prefixes: z.array(phrase).default([]), tests: z.array(phrase).default([]), phrases: z.array(phrase).default([]) })
+      .strict()
+      .default({ prefixes: [], tests: [], phrases: [] }),
     /** Words that name where something is: a forward cue does not reach the term right after them ("No edema surrounding the fracture": the fracture is there). */
     locations: z.array(phrase).default([]),
     /**

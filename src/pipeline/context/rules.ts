@@ -152,7 +152,8 @@ export function compileRules(
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
-  addCue(cues.statedAfter, { kind: 'stated', direction: 'none', before: 'always' });
+  const { prefixes, tests, phrases } = cues.statedAfter;
+  addCue([...phrases, ...prefixes.flatMap((prefix) => tests.map((test) => `${prefix} ${test}`))], { kind: 'stated', direction: 'none', before: 'always' });
   addCue(cues.locations, { kind: 'location', direction: 'none' });
   addCue(cues.aspects, { kind: 'location', direction: 'none', aspect: true });
   cueTrie.freeze();
