@@ -549,6 +549,7 @@ describe('background in the history: a diagnosis already made, an operation, har
     ['... past its level and year', 'Clinical details: C5/6 ACDF in 2018 for radiculopathy.', 'radiculopathy', 'present', null],
     ['... not what a test is for', 'HISTORY: MRI for disc herniation.', 'disc herniation', 'possible', 'for'],
     ['"background" states a fact', 'Hx: Background DISH. Fall.', 'DISH', 'present', null],
+    ['... and so does its treatment', 'HISTORY: Endocarditis on treatment; ?spinal infection.', 'Endocarditis', 'present', null],
     ['a plan after a comma does not hedge the fact before it', 'HISTORY: History of lymphoma, planned restaging.', 'lymphoma', 'present', null],
     ['a screen reported negative', 'HISTORY: Myeloma screen negative.', 'Myeloma', 'absent', 'negative'],
     ['"Clinical question:" still asks', 'Clinical question: lymphoma.', 'lymphoma', 'possible', 'Clinical question'],
