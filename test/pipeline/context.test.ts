@@ -550,6 +550,8 @@ describe('background in the history: a diagnosis already made, an operation, har
     ['... not what a test is for', 'HISTORY: MRI for disc herniation.', 'disc herniation', 'possible', 'for'],
     ['"background" states a fact', 'Hx: Background DISH. Fall.', 'DISH', 'present', null],
     ['... and so does its treatment', 'HISTORY: Endocarditis on treatment; ?spinal infection.', 'Endocarditis', 'present', null],
+    ['a word before background, past its markers', 'HISTORY: Metastatic ER/PR positive breast carcinoma. New back pain.', 'Metastatic', 'present', null],
+    ['... not past other words', 'Hx: Neck pain post MVA 2/52 ago.', 'Neck pain', 'possible', 'Hx'],
     ['a plan after a comma does not hedge the fact before it', 'HISTORY: History of lymphoma, planned restaging.', 'lymphoma', 'present', null],
     ['a screen reported negative', 'HISTORY: Myeloma screen negative.', 'Myeloma', 'absent', 'negative'],
     ['"Clinical question:" still asks', 'Clinical question: lymphoma.', 'lymphoma', 'possible', 'Clinical question'],

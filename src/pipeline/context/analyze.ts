@@ -117,6 +117,8 @@ const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const PARTICIPLE = /^\p{L}{3,}ing$/u;
 /** An adverb, as far as the subject of a clause goes ("The previously suspected ..."). */
 const ADVERB = /^\p{L}{3,}ly$/u;
+/** Words that, with abbreviations in capitals, say a tumour's type ("ER/PR positive breast carcinoma"). */
+const MARKER_WORDS: ReadonlySet<string> = new Set(['positive', 'negative']);
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
@@ -306,6 +308,20 @@ export function analyzeContext(
   const treatmentEndsAt = (j: number): boolean => {
     const at = lowerBound(mentions, (x) => x.from <= j) - 1;
     return at >= 0 && mentions[at]!.to === j + 1 && roles[at]!.treatment === true;
+  };
+  /**
+   * Whether tokens [from, to) are at most four markers of a tumour's type between a word and what it
+   * qualifies ("Metastatic ER/PR positive breast carcinoma", "HER2+"): abbreviations in capitals,
+   * "positive" or "negative", and the marks between them.
+   */
+  const qualifiesNext = (from: number, to: number): boolean => {
+    if (to - from > 4) return false;
+    for (let j = from; j < to; j++) {
+      const t = tokens[j]!;
+      if (t.key === '/' || t.key === '-' || t.key === '+' || MARKER_WORDS.has(t.key)) continue;
+      if (t.kind !== 'word' || t.raw.toUpperCase() !== t.raw || t.raw.toLowerCase() === t.raw) return false;
+    }
+    return true;
   };
   /** Whether a spine level starts at token j ("Stenosis is likely L4-5"). */
   const startsLevel = (j: number): boolean => mentions[mentionFrom(j)]?.level !== undefined;
@@ -832,7 +848,8 @@ export function analyzeContext(
     const byDefault = rules.sectionDefaults[sections.sectionOf[k]!];
     const header = sections.headerOf[k];
     const next = mentions[k + 1];
-    const qualifiesBackground = next !== undefined && next.from === m.to && roles[k + 1]!.background === true;
+    // (Past a few words that qualify it too: "Metastatic ER/PR positive breast carcinoma".)
+    const qualifiesBackground = next !== undefined && roles[k + 1]!.background === true && qualifiesNext(m.to, next.from);
     if (byDefault !== undefined && byDefault !== 'present' && header !== undefined && !isStated(m) && role.background !== true && !qualifiesBackground) {
       const start = tokens[header.from]!.start;
       const end = tokens[header.to - 1]!.end;
