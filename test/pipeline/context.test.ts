@@ -378,6 +378,7 @@ describe('more negation and hedging wording', () => {
     ['a grade enough to cause something is no graded item of its own', 'No canal stenosis severe enough to cause nerve root compression.', 'nerve root compression', 'absent', 'No'],
     ['a multi-line history stays the history', 'CLINICAL HISTORY: 58F.\nReferred for assessment of spinal stenosis.', 'spinal stenosis', 'possible', 'Referred for'],
     ['a graded item dictated with no mark after a negation', 'No herniation mild facet arthropathy at L4-5', 'facet arthropathy', 'present', null],
+    ['... and its grade', 'No herniation mild facet arthropathy at L4-5', 'mild', 'present', null],
     ['... or on the next line starting in lower case', 'no acute fx\nmild DDD L5-S1', 'DDD', 'present', null],
     ['"suspected clinically"', 'Brown-Sequard syndrome suspected clinically.', 'Brown-Sequard syndrome', 'possible', 'suspected clinically'],
     // A code review's regressions, each answered the other way round by an intermediate build.

@@ -632,10 +632,11 @@ export function analyzeContext(
     } else if (ended !== undefined && ended.value.verb === true && scope.pos !== undefined && scope.pos.to === ended.from) {
       subjectHedge = scope.pos;
     } else if (startsUnmarkedItem(i)) {
-      // (A new item ends a negation; a hedge before goes on: "Query cord compression severe myelopathy".)
-      scope = scopeOf(undefined, scope.pos);
+      // (A new item ends a negation; a hedge before goes on: "Query cord compression severe myelopathy".
+      // The item's first word, its grade, is in it: "mild" in "No herniation mild facet arthropathy".)
+      fwd[i] = scope = scopeOf(undefined, scope.pos);
     } else if (startsGradedItem(i, key)) {
-      scope = EMPTY;
+      fwd[i] = scope = EMPTY;
     } else if ((key === ',' || key === 'and') && scope.neg !== undefined && scope.neg !== subject && newClauseAhead(i + 1, key === 'and')) {
       // "No Modic change, endplate irregularity is present at L5-S1", "There is no pathologic fracture
       // and vertebral body heights are preserved": a finding with a verb of its own opens a new clause.
