@@ -176,6 +176,11 @@ export const cuesSchema = z
         trailing: z.array(phrase).default([]),
         /** Cues that hedge only the finding right before them, where their clause ends ("Infection is presumed."; not "The fracture is presumed osteoporotic"). */
         after: z.array(phrase).default([]),
+        /**
+         * Backward hedges that deny a finding whose subject says it was only suspected ("The suspected
+         * extrusion is not confirmed": absent; "Metastasis is not confirmed but remains likely": possible).
+         */
+        unconfirmed: z.array(phrase).default([]),
       })
       .strict(),
     /**
@@ -229,6 +234,8 @@ export const cuesSchema = z
     knownAfter: z.array(z.string().min(1)).default([]),
     /** Words between a negated subject and its verb that only say where: "No level above L4 shows stenosis" (besides levels and the levels.json nearWords). */
     subjectPlaceWords: z.array(z.string().min(1)).default([]),
+    /** Verbs that end the subject of a quantifier ("None of the cord lesions enhance", "None of the disc bulges or protrusions cause stenosis"), besides `clauseVerbs` and `verbTerminators`. */
+    subjectVerbs: z.array(z.string().min(1)).default([]),
     /** Verbs that give a term after a comma or "and" a clause of its own, which a negation before does not reach: "No abscess, discitis is present". */
     clauseVerbs: z.array(z.string().min(1)).default([]),
     /** Words that say whether a thing is there at all ("No CSF is seen"): a body part before "is" and one of them is what a negation denies; after "and", they keep a list denied. */
@@ -245,14 +252,12 @@ export const cuesSchema = z
     /** Backward negations that, opening their clause before a word, deny what follows instead ("Resolved L3 marrow oedema."). */
     openingForward: z.array(phrase).default([]),
     /**
-     * Backward hedges that, before a word that says what the finding is ("The fracture is likely
-     * osteoporotic", "Dural enhancement is likely postoperative"), hedge that word instead: the finding
-     * is there. Not before one of `notPredicates` ("Infection is likely given the history").
+     * Backward hedges that, right before a term that says what the finding is ("The fracture is likely
+     * osteoporotic", "Dural enhancement is likely postoperative"), hedge that term instead: the finding
+     * is there. Before anything else ("Infection is likely given the history", "... at L4-5") they stay
+     * backward.
      */
-    predicateForward: z
-      .object({ phrases: z.array(phrase).default([]), notPredicates: z.array(z.string().min(1)).default([]) })
-      .strict()
-      .default({ phrases: [], notPredicates: [] }),
+    predicateForward: z.array(phrase).default([]),
     /** Words that answer a form's field "yes" ("Disc herniation: Yes - left foraminal"): a side or severity after them is the field's. */
     yesAnswers: z.array(z.string().min(1)).default([]),
     /** Words that may follow a body part a cue is about, before the rest of its clause: "No accessory piriformis muscle or split sciatic nerve". */

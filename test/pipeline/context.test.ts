@@ -48,6 +48,8 @@ describe('negation before the finding (forward cues)', () => {
     ['quantifier: no words after a level', 'None of the levels show canal stenosis.', 'canal stenosis', 'absent', 'None of the'],
     ['quantifier: "no part of the"', 'No part of the cord shows abnormal signal.', 'abnormal signal', 'absent', 'No part of the'],
     ['quantifier: "not one of the"', 'Not one of the thoracic vertebrae shows a compression fracture.', 'compression fracture', 'absent', 'Not one of the'],
+    ['quantifier: its subject is all before its verb', 'None of the cord lesions enhance.', 'lesions', 'present', null],
+    ['... a list of terms, not alternatives', 'None of the disc bulges or protrusions cause stenosis.', 'disc bulges', 'present', null],
     // The hardware is there; what is absent is a complication of it.
     ['without hardware complication', 'Solid fusion from L3 to L5 without hardware complication.', 'hardware complication', 'absent', 'without'],
     ['plain statement stays present', 'Mild disc bulge.', 'disc bulge', 'present', null],
@@ -71,6 +73,7 @@ describe('pseudo-cues do not negate', () => {
     ['no resolution', 'No resolution of the epidural collection.', 'epidural collection', 'present', null],
     ['no improvement', 'No improvement of the stenosis, no fracture.', 'stenosis', 'present', null],
     ['no response to', 'No response to steroids.', 'steroids', 'present', null],
+    ['... but the negation goes on down its list', 'No improvement, progression or new fracture.', 'fracture', 'absent', 'No'],
     ['without change', 'Stable disc bulge without change since 2020.', 'disc bulge', 'present', null],
     ['no increase', 'No increase in the size of the synovial cyst.', 'synovial cyst', 'present', null],
     ['not only', 'Not only a disc bulge but also facet arthropathy.', 'disc bulge', 'present', null],
@@ -260,8 +263,11 @@ describe('more negation and hedging wording', () => {
     ['... and the predicate is hedged', 'The T6 compression fracture is likely osteoporotic.', 'osteoporotic', 'possible', 'is likely'],
     ['... not before a place', 'Stenosis is likely at L4-5.', 'Stenosis', 'possible', 'is likely'],
     ['... nor before a reason', 'Infection is likely given the history.', 'Infection', 'possible', 'is likely'],
-    // What "is not confirmed" is not there; what "cannot be confirmed" may be.
-    ['is not confirmed', 'A pars fracture was not confirmed on CT.', 'pars fracture', 'absent', 'was not confirmed'],
+    // "Not confirmed" leaves a doubt, unless what it speaks of was only suspected.
+    ['is not confirmed', 'Metastasis is not confirmed but remains likely.', 'Metastasis', 'possible', 'is not confirmed'],
+    ['... a suspicion not confirmed', 'The suspected extrusion is not confirmed.', 'extrusion', 'absent', 'is not confirmed'],
+    ['... nor a negation about an earlier study', 'Suspected recurrent disc herniation at L5-S1 not present on the immediate postoperative scan.', 'recurrent disc herniation', 'possible', 'Suspected'],
+    ['... nor one in a clause of its own', 'Possible new metastasis at T6 that was not seen on the prior study.', 'metastasis', 'possible', 'Possible'],
     // A hedge in the subject says what was thought; the clause's own verb, a negation, decides.
     ['a hedge in the subject, denied by its verb', 'The suspected epidural abscess described on CT is not present on MRI.', 'epidural abscess', 'absent', 'is not present'],
     ['... past an adverb and a level', 'The previously suspected pars defect at L5 is not demonstrated.', 'pars defect', 'absent', 'is not demonstrated'],
@@ -1183,6 +1189,7 @@ describe('side after the finding', () => {
     // "Both" with a pair of body parts is both sides; "both" alone is not ("at both L4-5 and L5-S1").
     ['both foramina', 'Ostephytic ridging at C5-6 narrows both foramina.', 'narrows', ['bilateral']],
     ['both sacroiliac joints', 'Complete bony ankylosis of both sacroiliac joints.', 'bony ankylosis', ['bilateral']],
+    ['... not the side of the next item', 'Effusions in both facet joints and a right synovial cyst.', 'synovial cyst', ['right']],
     ['... not both levels', 'Disc bulges at both L4-5 and L5-S1.', 'Disc bulges', []],
     ['after a comma, ending the clause', 'Foraminal narrowing at C5-6, left-sided.', 'Foraminal narrowing', ['left']],
     ['... but not a side of the next finding', 'Disc bulge, left foraminal stenosis.', 'Disc bulge', []],

@@ -22,16 +22,14 @@ describe('leftmost-longest', () => {
     // "Low-lying" with what lies low: the conus, or the tonsils (which are not the conus).
     ['a low-lying conus', 'The conus medullaris is low-lying, terminating at the L3 level.', 'conus medullaris is low-lying', 'low-lying-conus'],
     ['... as a field', 'Conus: Low-lying, terminates at L3.', 'Conus: Low-lying', 'low-lying-conus'],
-    ['low-lying tonsils', 'The cerebellar tonsils are borderline low-lying.', 'cerebellar tonsils are borderline low-lying', 'chiari-malformation'],
+    ['low-lying tonsils', 'The cerebellar tonsils are borderline low-lying.', 'cerebellar tonsils are borderline low-lying', 'low-lying-tonsils'],
+    ['... and "low-lying" alone is the conus', 'The conus is not low-lying.', 'low-lying', 'low-lying-conus'],
     // Iron left by old bleeding is not a pool of blood.
     ['a haemosiderin rim', 'Intramedullary lesion with a complete haemosiderin rim.', 'haemosiderin rim', 'hemosiderin'],
     ['the cord patterns of inflammation', 'No bright spotty lesions. No H sign is seen.', 'H sign', 'h-sign'],
+    ['an H-shaped sacral fracture is no cord sign', 'Sacral insufficiency fracture with H-shaped hyperintensity on STIR.', 'hyperintensity', 'hyperintense'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
-  });
-
-  it('a bare "low-lying" is no low conus', () => {
-    expect(concepts('The cerebellar tonsils are not low-lying.')).toEqual([['cerebellar tonsils', 'cerebellar-tonsils']]);
   });
 
   it('never overlaps glossary annotations', () => {

@@ -97,6 +97,10 @@ const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
 const SEMICOLON: ReadonlySet<string> = new Set([';']);
 /** Marks between a subject and its verb that say the clause is not one: "Possible lesion at T9, seen ... and not confirmed". */
 const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '(', ')']);
+/** Words between a subject and a negation that make the negation another clause's: "... that was not seen". */
+const NOT_IN_SUBJECT: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whose', 'where', 'and', 'but', 'while', 'whereas', 'although']);
+/** Words after a negation that say it speaks of an earlier study: "not present on the prior study" (the finding is new). */
+const EARLIER_STUDY: ReadonlySet<string> = new Set(['prior', 'previous', 'earlier', 'preceding', 'initial', 'immediate', 'postoperative', 'baseline', 'outside']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
@@ -323,8 +327,6 @@ export function analyzeContext(
     }
     return true;
   };
-  /** Whether a spine level starts at token j ("Stenosis is likely L4-5"). */
-  const startsLevel = (j: number): boolean => mentions[mentionFrom(j)]?.level !== undefined;
   for (let h of cueHits) {
     // "? cord compression": a question mark before a term questions what follows it.
     if (h.value.kind === 'possible' && h.to - h.from === 1 && isPrefixQuestion(tokens, h.from)) h = { from: h.from, to: h.to, value: PREFIX_QUESTION };
@@ -341,10 +343,12 @@ export function analyzeContext(
       const forward = rules.openingForward.get(h.value.phrase);
       if (forward !== undefined && (before === '.' || before === ':' || before === ';' || before === ')')) h = { from: h.from, to: h.to, value: forward };
     }
-    // "The T6 compression fracture is likely osteoporotic": a hedge before what the finding is hedges that.
-    if (h.value.direction === 'backward' && rules.predicateForward.size > 0 && h.to < n && tokens[h.to]!.kind === 'word' && sentences[h.to] === sentences[h.from]) {
+    // "The T6 compression fracture is likely osteoporotic": a hedge right before a term that says what
+    // the finding is hedges that term (not a level: "Stenosis is likely L4-5").
+    if (h.value.direction === 'backward' && rules.predicateForward.size > 0 && h.to < n && sentences[h.to] === sentences[h.from]) {
       const forward = rules.predicateForward.get(h.value.phrase);
-      if (forward !== undefined && !rules.notPredicates.hasToken(tokens[h.to]!) && !rules.words.near.hasToken(tokens[h.to]!) && !startsLevel(h.to)) h = { from: h.from, to: h.to, value: forward };
+      const term = forward === undefined ? -1 : mentionFrom(h.to);
+      if (term >= 0 && mentions[term]!.level === undefined) h = { from: h.from, to: h.to, value: forward! };
     }
     cueAt[h.from] = h;
     cueEndAt[h.to - 1] = h;
@@ -491,14 +495,17 @@ export function analyzeContext(
     return true;
   };
   /**
-   * Whether a mention is the subject of a quantifier before it: the first term after the quantifier,
-   * past levels, words that only say where and up to three other words ("None of the exiting nerve
-   * roots are compressed", "Neither of the L5 screws shows loosening", "None of the visualised screws
-   * ..."; not "enhance" in "None of the lesions enhance").
+   * Whether a mention is the subject of a quantifier before it: before the subject's verb ("None of the
+   * cord lesions enhance", "None of the disc bulges or protrusions cause stenosis", "None of the exiting
+   * nerve roots are compressed"); with no verb in its clause, the first term after it, past levels,
+   * words that only say where and up to three other words ("None of the visualised screws ...").
    */
   const quantifiedBy = (cue: RuleHit<CueRule>, m: Mention): boolean => {
-    // (Up to three words come first, none once a level or a word that says where has: not "show" in
-    // "None of the levels show canal stenosis".)
+    for (let j = cue.to; j < n && j < cue.to + SCAN_LIMIT && sentences[j] === sentences[cue.from]; j++) {
+      const t = tokens[j]!;
+      if (CLAUSE_ENDS.has(t.key)) break;
+      if (rules.clauseVerbs.hasToken(t) || rules.subjectVerbs.hasToken(t) || cueAt[j]?.value.verb === true) return m.from < j;
+    }
     let words = 0;
     for (let j = cue.to; j < m.from; j++) {
       const bits = finding[j]!;
@@ -513,6 +520,20 @@ export function analyzeContext(
       else if ((bits & (IN | OTHER)) === 0 && words++ < 3 && t.kind === 'word' && cueAt[j] === undefined && !rules.clauseVerbs.hasToken(t)) continue;
       else return false;
     }
+    return true;
+  };
+  /**
+   * Whether a negation after a mention is its clause's own verb: nothing between but places, terms that
+   * are no finding and words ("described on CT"), no mark, relative word or conjunction ("that was not
+   * seen on the prior study", "and the L2 lesion is not seen"), and it names no side ("on the left is
+   * not seen on the right") and no earlier study after it ("not present on the immediate postoperative scan").
+   */
+  const deniesSubject = (m: Mention, verb: RuleHit<CueRule>): boolean => {
+    if (verb.from - m.to > SCAN_LIMIT || deniesOtherSide(verb, NONE)) return false;
+    for (let j = m.to; j < verb.from; j++) {
+      if ((finding[j]! & IN) !== 0 || CLAUSE_MARKS.has(tokens[j]!.key) || NOT_IN_SUBJECT.has(tokens[j]!.key)) return false;
+    }
+    for (let j = verb.to; j < n && j < verb.to + 5 && !endsClause(j); j++) if (EARLIER_STUDY.has(tokens[j]!.key)) return false;
     return true;
   };
   /**
@@ -675,6 +696,10 @@ export function analyzeContext(
       // a list goes on: "... to suggest discitis, osteomyelitis or epidural abscess".)
       scope = ended === undefined ? EMPTY : passCue(EMPTY, ended, 'forward');
       linkedAfterVerb = false;
+    } else if (ended?.value.kind === 'pseudo' && i + 1 < n && (tokens[i + 1]!.key === 'or' || (tokens[i + 1]!.key === ',' && orAhead(i + 1)))) {
+      // ("No improvement, progression or new fracture": the negation a pseudo-cue opens with goes on down its list.)
+      const no = cueBefore(ended.from, ended.from + 1);
+      if (no !== undefined && no.value.kind === 'negated') scope = scopeOf(no, scope.pos, opensClause(no.from), true, false);
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
@@ -788,7 +813,8 @@ export function analyzeContext(
     // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
     if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
     // ("None of the screws show loosening": the screws are there.)
-    if (nearFwd !== undefined && nearFwd === before.neg && nearFwd.value.quantifier === true && quantifiedBy(nearFwd, m)) nearFwd = before.pos;
+    const quantified = nearFwd !== undefined && nearFwd === before.neg && nearFwd.value.quantifier === true && quantifiedBy(nearFwd, m);
+    if (quantified) nearFwd = before.pos;
     if (nearFwd !== undefined) consider(nearFwd, wordsBefore[m.from]! - wordsBefore[nearFwd.to]!);
     // A negation that opens the clause just before the finding is not undone by a hedge after it
     // ("No enhancing mass is suggested", "No L4-5 canal stenosis likely."; in dictated text with no
@@ -803,7 +829,8 @@ export function analyzeContext(
       const after = bwd[m.to]!;
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
       if (nearBwd !== undefined && !(nearBwd.value.kind === 'possible' && negationDecides)) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
-      if (after.neg?.value.direction === 'backward' && nearFwd !== undefined && nearFwd === before.pos && hedgesSubject(nearFwd, m) && after.neg.from - m.to <= SCAN_LIMIT && !markBetween(m.to, after.neg.from, CLAUSE_MARKS)) denial = after.neg;
+      const verb = after.neg?.value.direction === 'backward' ? after.neg : after.pos?.value.unconfirmed === true ? after.pos : undefined;
+      if (verb !== undefined && nearFwd !== undefined && nearFwd === before.pos && hedgesSubject(nearFwd, m) && deniesSubject(m, verb)) denial = verb;
     }
     // "Metastasis unlikely.", "Pars defect suspected, ...", "(hemangioma likely)": a hedge right after a
     // finding that ends its clause hedges that finding, unless such a negation decides (but "no
@@ -831,7 +858,8 @@ export function analyzeContext(
       (hedge.value.kind !== 'possible' || opensItsClause(m))
     )
       consider(hedge, 0);
-    if (denial !== undefined && bestHit === nearFwd) bestHit = denial;
+    // (An unconfirmed suspicion is denied too: "The suspected extrusion is not confirmed".)
+    if (denial !== undefined && bestHit === nearFwd && role.finding) return { assertion: 'absent', cue: cueOf(denial) };
     const best = bestHit as RuleHit<CueRule> | undefined;
     // "Progression of known L4-5 spondylolisthesis?": the question is about what a stated fact does.
     if (best !== undefined && best.value.kind === 'possible' && best.from >= m.to && tokens[best.from]!.key === '?' && statedBefore(m)) return PRESENT;
@@ -841,8 +869,9 @@ export function analyzeContext(
     if (best !== undefined && role.located && !role.finding && !isCueOwn(m, best)) return PRESENT;
     if (best !== undefined) return { assertion: best.value.kind === 'negated' ? 'absent' : 'possible', cue: cueOf(best) };
     if (!role.finding) return PRESENT;
-    // "disc bulging/protrusion": two findings offered as alternatives are each only possible.
-    const slash = alternativeSlash(m, k) ?? alternativeOr(m, k);
+    // "disc bulging/protrusion": two findings offered as alternatives are each only possible (not in a
+    // quantifier's subject: "None of the disc bulges or protrusions cause stenosis").
+    const slash = quantified ? undefined : (alternativeSlash(m, k) ?? alternativeOr(m, k));
     if (slash !== undefined) return { assertion: 'possible', cue: { text: tokens[slash]!.raw, start: tokens[slash]!.start, end: tokens[slash]!.end } };
     // An uncued finding in e.g. the history is the reason for the exam, unless stated as a fact, or
     // background, or the word just before background ("Metastatic prostate cancer").
@@ -1193,6 +1222,8 @@ export function analyzeContext(
       // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
       if (inLevel(i)) continue;
       const h = endAt[i];
+      // (A side that names a place of its own, "both facet joints", is that place's: not "... and a right synovial cyst".)
+      if (h !== undefined && namesPlace(h)) break;
       if (h !== undefined) {
         found = found === NONE ? [h.value] : [h.value, ...found];
         if (!all) return found;
@@ -1273,6 +1304,11 @@ export function analyzeContext(
     return found;
   };
 
+  /** Whether a side hit has a part of the body in it ("both sacroiliac joints"). */
+  const namesPlace = (h: RuleHit<string>): boolean => {
+    const at = h.to - h.from > 1 ? mentionFrom(h.from + 1) : -1;
+    return at >= 0 && mentions[at]!.to <= h.to && roles[at]!.located && !roles[at]!.finding;
+  };
   /** Past an aside in brackets at token j ("(AP diameter 9 mm)"); j itself when none opens there. */
   const pastAside = (j: number): number => {
     if (tokens[j]?.key !== '(') return j;

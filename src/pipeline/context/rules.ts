@@ -43,6 +43,8 @@ export interface CueRule {
   endsAtWith?: true;
   /** A negation over a subject ("None of the screws show loosening"): the subject is there, what the negation says of it is not. */
   quantifier?: true;
+  /** A hedge that denies a finding whose subject says it was only suspected ("The suspected extrusion is not confirmed"). */
+  unconfirmed?: true;
   /** The answer of a form's field, which decides only the term before it where its clause ends ("Fracture: N", "Metastatic disease: Indeterminate."). */
   answer?: true;
 }
@@ -90,16 +92,16 @@ export interface ContextRules {
   statedOpeners: WordSet;
   /** After a negation terminator, a word that names something known (cues.json `knownAfter`: ", consistent with the ..."). */
   knownAfter: WordSet;
-  /** cues.json `subjectPlaceWords`, `clauseVerbs`, `existenceWords`, `listJoiners`, `yesAnswers` (see the schema). */
+  /** cues.json `subjectPlaceWords`, `subjectVerbs`, `clauseVerbs`, `existenceWords`, `listJoiners`, `yesAnswers` (see the schema). */
   subjectPlaceWords: WordSet;
+  subjectVerbs: WordSet;
   clauseVerbs: WordSet;
   existenceWords: WordSet;
   yesAnswers: WordSet;
   /** cues.json `openingForward`: by phrase, the forward cue a backward one becomes where it opens its clause. */
   openingForward: ReadonlyMap<string, CueRule>;
-  /** cues.json `predicateForward`: by phrase, the forward hedge a backward one becomes before a predicate, and the words that are none. */
+  /** cues.json `predicateForward`: by phrase, the forward hedge a backward one becomes right before a term that says what the finding is. */
   predicateForward: ReadonlyMap<string, CueRule>;
-  notPredicates: WordSet;
   listJoiners: WordSet;
   /** Side values that name both sides, one worse (modifiers.json `asymmetricSides`). */
   asymmetricSides: ReadonlySet<string>;
@@ -141,6 +143,7 @@ export function compileRules(
   addCue(cues.possible.backward, { kind: 'possible', direction: 'backward' });
   addCue(cues.possible.trailing, { kind: 'possible', direction: 'none', before: 'always' });
   addCue(cues.possible.after, { kind: 'possible', direction: 'none', before: 'clause-end' });
+  addCue(cues.possible.unconfirmed, { kind: 'possible', direction: 'backward', unconfirmed: true });
   addCue(cues.possible.bidirectional, { kind: 'possible', direction: 'both' });
   addCue(cues.historyOnly, { kind: 'possible', direction: 'forward', section: 'history' });
   addCue(cues.historyAfter, { kind: 'possible', direction: 'forward', section: 'history', before: 'always' });
@@ -182,12 +185,12 @@ export function compileRules(
     statedOpeners: new WordSet(cues.statedOpeners),
     knownAfter: new WordSet(cues.knownAfter),
     subjectPlaceWords: new WordSet(cues.subjectPlaceWords),
+    subjectVerbs: new WordSet(cues.subjectVerbs),
     clauseVerbs: new WordSet(cues.clauseVerbs),
     existenceWords: new WordSet(cues.existenceWords),
     yesAnswers: new WordSet(cues.yesAnswers),
     openingForward: new Map(cues.openingForward.map((phrase) => [phrase, { kind: 'negated', direction: 'forward', phrase }])),
-    predicateForward: new Map(cues.predicateForward.phrases.map((phrase) => [phrase, { kind: 'possible', direction: 'forward', phrase }])),
-    notPredicates: new WordSet(cues.predicateForward.notPredicates),
+    predicateForward: new Map(cues.predicateForward.map((phrase) => [phrase, { kind: 'possible', direction: 'forward', phrase }])),
     listJoiners: new WordSet(cues.listJoiners),
     asymmetricSides: new Set(modifiers.asymmetricSides),
   };
