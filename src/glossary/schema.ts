@@ -149,8 +149,8 @@ export const cuesSchema = z
         endsAtWith: z.array(phrase).default([]),
         /**
          * Forward negations that quantify over a subject ("None of the screws show loosening", "No part of
-         * the cord shows abnormal signal"): the terms right after them are the subject, which is there; the
-         * negation goes on past the subject's verb.
+         * the cord shows abnormal signal"): the terms up to the subject's verb (see `subjectVerbs`) are the
+         * subject, which is there; the negation goes on past the verb.
          */
         quantifier: z.array(phrase).default([]),
         /** Negations that deny only the finding right before them, where their clause ends ("The synovial cyst has disappeared."); no scope of their own. */
