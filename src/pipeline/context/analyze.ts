@@ -99,8 +99,23 @@ const SEMICOLON: ReadonlySet<string> = new Set([';']);
 const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '(', ')']);
 /** Words between a subject and a negation that make the negation another clause's: "... that was not seen". */
 const NOT_IN_SUBJECT: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whose', 'where', 'and', 'but', 'while', 'whereas', 'although']);
-/** Words after a negation that say it speaks of an earlier study: "not present on the prior study" (the finding is new). */
-const EARLIER_STUDY: ReadonlySet<string> = new Set(['prior', 'previous', 'earlier', 'preceding', 'initial', 'immediate', 'postoperative', 'baseline', 'outside']);
+/**
+ * Words after a negation that limit it to an earlier study ("not present on the prior study": the finding
+ * is new), or to one sequence or plane ("not seen on T1 images"), or that go on "but ...".
+ */
+const LIMITED_NEGATION: ReadonlySet<string> = new Set([
+  'prior', 'previous', 'earlier', 'preceding', 'initial', 'immediate', 'postoperative', 'baseline', 'outside',
+  't1', 't2', 'stir', 'flair', 'dwi', 'axial', 'sagittal', 'coronal', 'sequence', 'sequences', 'plane', 'planes', 'contrast', 'postcontrast', 'enhanced', 'but',
+]);
+/** Words that say what an exam is for, after a treatment's "for": "Post ACDF for evaluation of adjacent segment disease". */
+const PURPOSE_WORDS: ReadonlySet<string> = new Set([
+  'evaluation', 're-evaluation', 'assessment', 'reassessment', 'review', 'workup', 'work-up', 'exclusion', 'ruling', 'rule', 'exclude', 'investigation',
+  'characterisation', 'characterization', 'restaging', 'staging', 'surveillance', 'follow-up', 'followup', 'query', 'possible', 'suspected', 'of',
+]);
+/** Words of time between a treatment and what it was for: "Vertebroplasty L2 2 weeks ago for fracture". */
+const TIME_WORDS: ReadonlySet<string> = new Set(['ago', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+/** Words of change that a negation in a pseudo-cue denies, and goes on down a list after: "No improvement, progression or new fracture". */
+const CHANGE_WORDS: ReadonlySet<string> = new Set(['change', 'improvement', 'resolution', 'response', 'relief', 'resorption', 'progression', 'increase', 'decrease', 'worsening', 'enlargement']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
@@ -302,10 +317,16 @@ export function analyzeContext(
     const at = lowerBound(mentions, (x) => x.from < j);
     return mentions[at]?.from === j ? at : -1;
   };
-  /** Back from token j past levels, words that only say where, and numbers ("ACDF at C5/6 in 2018"): the token before them. */
+  /** Back from token j past levels, sides, words that only say where, and times ("ACDF at C5/6 in 2018", "2 years ago", "radiotherapy to T10"): the token before them. */
   const pastWhereBack = (j: number): number => {
     let k = j;
-    while (k > 0 && k > j - SCAN_LIMIT && sentences[k] === sentences[j] && ((finding[k]! & (IN | OTHER)) === OTHER || (finding[k]! & LEVEL) !== 0 || rules.words.near.hasToken(tokens[k]!) || isDigit(tokens[k]!.key.charCodeAt(0)))) k--;
+    while (
+      k > 0 &&
+      k > j - SCAN_LIMIT &&
+      sentences[k] === sentences[j] &&
+      ((finding[k]! & (IN | OTHER)) === OTHER || (finding[k]! & LEVEL) !== 0 || sideEndAt[k] !== undefined || rules.words.near.hasToken(tokens[k]!) || TIME_WORDS.has(tokens[k]!.key) || tokens[k]!.key === 'to' || isDigit(tokens[k]!.key.charCodeAt(0)))
+    )
+      k--;
     return k;
   };
   /** Whether a treatment's mention ends at token j. */
@@ -319,11 +340,12 @@ export function analyzeContext(
    * "positive" or "negative", and the marks between them.
    */
   const qualifiesNext = (from: number, to: number): boolean => {
-    if (to - from > 4) return false;
+    // (Not in a line written in capitals: "CORD COMPRESSION IN PT WITH MYELOMA".)
+    if (to - from > 4 || (to > from && tokens[from - 1]!.raw.toUpperCase() === tokens[from - 1]!.raw)) return false;
     for (let j = from; j < to; j++) {
       const t = tokens[j]!;
       if (t.key === '/' || t.key === '-' || t.key === '+' || MARKER_WORDS.has(t.key)) continue;
-      if (t.kind !== 'word' || t.raw.toUpperCase() !== t.raw || t.raw.toLowerCase() === t.raw) return false;
+      if (t.kind !== 'word' || t.raw.length > 5 || t.raw.toUpperCase() !== t.raw || t.raw.toLowerCase() === t.raw) return false;
     }
     return true;
   };
@@ -506,19 +528,22 @@ export function analyzeContext(
       if (CLAUSE_ENDS.has(t.key)) break;
       if (rules.clauseVerbs.hasToken(t) || rules.subjectVerbs.hasToken(t) || cueAt[j]?.value.verb === true) return m.from < j;
     }
+    // (With no such verb: up to three words, then terms joined by "or", "and" or commas, with their levels
+    // and words that say where; the first other word is the verb: "None of the protrusions or extrusions migrate".)
     let words = 0;
+    let terms = false;
     for (let j = cue.to; j < m.from; j++) {
       const bits = finding[j]!;
       const t = tokens[j]!;
-      if ((bits & LEVEL) !== 0 || rules.words.near.hasToken(t) || rules.subjectPlaceWords.hasToken(t)) {
-        words = 3;
-        continue;
-      }
-      // (A term that is neither a finding nor a part of the body is one of the words: "visualised".)
-      const at = (bits & (IN | OTHER)) === OTHER ? mentionFrom(j) : -1;
-      if (at >= 0 && !roles[at]!.located && words++ < 3) j = mentions[at]!.to - 1;
-      else if ((bits & (IN | OTHER)) === 0 && words++ < 3 && t.kind === 'word' && cueAt[j] === undefined && !rules.clauseVerbs.hasToken(t)) continue;
-      else return false;
+      if ((bits & LEVEL) !== 0 || rules.words.near.hasToken(t) || rules.subjectPlaceWords.hasToken(t) || (terms && (t.key === 'or' || t.key === 'and' || t.key === ','))) continue;
+      const at = (bits & (IN | OTHER)) !== 0 ? mentionFrom(j) : -1;
+      if (at >= 0 && (roles[at]!.located || roles[at]!.finding)) {
+        terms = true;
+        j = mentions[at]!.to - 1;
+      } else if (!terms && words++ < 3 && t.kind === 'word' && cueAt[j] === undefined && !rules.clauseVerbs.hasToken(t)) {
+        // (A term that is neither a finding nor a part of the body is one of the words: "visualised".)
+        if (at >= 0) j = mentions[at]!.to - 1;
+      } else return false;
     }
     return true;
   };
@@ -533,7 +558,7 @@ export function analyzeContext(
     for (let j = m.to; j < verb.from; j++) {
       if ((finding[j]! & IN) !== 0 || CLAUSE_MARKS.has(tokens[j]!.key) || NOT_IN_SUBJECT.has(tokens[j]!.key)) return false;
     }
-    for (let j = verb.to; j < n && j < verb.to + 5 && !endsClause(j); j++) if (EARLIER_STUDY.has(tokens[j]!.key)) return false;
+    for (let j = verb.to; j < n && j < verb.to + 5 && !endsClause(j); j++) if (LIMITED_NEGATION.has(tokens[j]!.key)) return false;
     return true;
   };
   /**
@@ -696,8 +721,16 @@ export function analyzeContext(
       // a list goes on: "... to suggest discitis, osteomyelitis or epidural abscess".)
       scope = ended === undefined ? EMPTY : passCue(EMPTY, ended, 'forward');
       linkedAfterVerb = false;
-    } else if (ended?.value.kind === 'pseudo' && i + 1 < n && (tokens[i + 1]!.key === 'or' || (tokens[i + 1]!.key === ',' && orAhead(i + 1)))) {
-      // ("No improvement, progression or new fracture": the negation a pseudo-cue opens with goes on down its list.)
+    } else if (
+      ended?.value.kind === 'pseudo' &&
+      CHANGE_WORDS.has(key) &&
+      i + 2 < n &&
+      (tokens[i + 1]!.key === 'or' || (tokens[i + 1]!.key === ',' && orAhead(i + 1))) &&
+      severityAt[tokens[i + 2]!.key === 'or' ? i + 3 : i + 2] === undefined
+    ) {
+      // ("No improvement, progression or new fracture": the negation a pseudo-cue of change opens with
+      // goes on down its list; not "No further imaging or follow-up is required for the haemangioma", nor
+      // an alternative "No change or slight progression".)
       const no = cueBefore(ended.from, ended.from + 1);
       if (no !== undefined && no.value.kind === 'negated') scope = scopeOf(no, scope.pos, opensClause(no.from), true, false);
     } else if (ended !== undefined) {
@@ -1053,9 +1086,28 @@ export function analyzeContext(
   const isStated = (m: Mention): boolean => {
     // ("HISTORY: L1 burst fracture on CT.": a result of earlier imaging, stated after the finding.)
     const after = cueAt[pastPlace(m.to)];
-    const stated = (after !== undefined && after.value.kind === 'stated' && after.value.before === 'always') || statedBefore(m);
+    const stated = (after !== undefined && after.value.kind === 'stated' && after.value.before === 'always') || statedBefore(m) || treatedFor(m);
     if (stated) statedTo = m.to;
     return stated;
+  };
+  /**
+   * Whether a finding is what a treatment before it was for: right after that "for" (past an article,
+   * levels, sides and two words of what it was like), the treatment before the "for" past where and when ("HISTORY: C5/6 ACDF in 2018
+   * for radiculopathy"; not "Post ACDF for evaluation of adjacent segment disease").
+   */
+  const treatedFor = (m: Mention): boolean => {
+    let j = m.from - 1;
+    let words = 0;
+    while (j > 0) {
+      const t = tokens[j]!;
+      if (sideEndAt[j] !== undefined) j = sideEndAt[j]!.from - 1;
+      else if (ARTICLES.has(t.key) || inLevel(j)) j--;
+      // (Up to two words that say what it was like: "for progressive kyphosis"; not what the exam is for.)
+      else if (t.kind === 'word' && cueEndAt[j] === undefined && (finding[j]! & IN) === 0 && !PURPOSE_WORDS.has(t.key) && words++ < 2) j--;
+      else break;
+    }
+    const cue = cueEndAt[j];
+    return cue !== undefined && cue.value.section !== undefined && cue.value.phrase === 'for' && cue.from > 0 && treatmentEndsAt(pastWhereBack(cue.from - 1));
   };
   const statedBefore = (m: Mention): boolean => {
     let words = 0;
@@ -1071,8 +1123,6 @@ export function analyzeContext(
         continue;
       }
       const cue = cueEndAt[i];
-      // ("HISTORY: C5/6 ACDF in 2018 for radiculopathy": what a treatment was for was there.)
-      if (cue !== undefined && cue.value.section !== undefined && cue.value.phrase === 'for' && treatmentEndsAt(pastWhereBack(cue.from - 1))) return true;
       // (A stating cue may itself be a term: "status post" is also postoperative change.)
       // (Not "on CT", which states the finding before it: "Lytic lesion on CT T10 metastasis?".)
       if (cue !== undefined && cue.value.kind === 'stated' && cue.value.before !== 'always') return true;
