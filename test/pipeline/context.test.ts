@@ -268,6 +268,7 @@ describe('more negation and hedging wording', () => {
     // "Not confirmed" leaves a doubt, unless what it speaks of was only suspected.
     ['is not confirmed', 'Metastasis is not confirmed but remains likely.', 'Metastasis', 'possible', 'is not confirmed'],
     ['... a suspicion not confirmed', 'The suspected extrusion is not confirmed.', 'extrusion', 'absent', 'is not confirmed'],
+    ['... and the test it was seen on is there', 'The suspected epidural abscess described on CT is not present on MRI.', 'CT', 'present', null],
     ['... nor a negation about an earlier study', 'Suspected recurrent disc herniation at L5-S1 not present on the immediate postoperative scan.', 'recurrent disc herniation', 'possible', 'Suspected'],
     ['... nor one in a clause of its own', 'Possible new metastasis at T6 that was not seen on the prior study.', 'metastasis', 'possible', 'Possible'],
     ['... nor one on a single sequence', 'A possible fracture line on STIR is not seen on T1 images.', 'fracture line', 'possible', 'possible'],

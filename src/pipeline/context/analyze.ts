@@ -820,6 +820,9 @@ export function analyzeContext(
     // A section header is a heading, not a statement ("Comparison: no prior studies", "Reason for
     // exam:"); a term that states its own polarity is not negated again by its own words.
     if (role.section !== undefined || role.alwaysPresent === true) return PRESENT;
+    // ("The suspected abscess described on CT is not present on MRI": the test in "on CT" is where it was seen.)
+    const within = cueEndAt[m.to - 1];
+    if (within !== undefined && within.value.kind === 'stated' && within.value.before === 'always' && within.from < m.from) return PRESENT;
     bestHit = undefined;
     deciding = sections.sectionOf[k]!;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
