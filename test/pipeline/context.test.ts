@@ -51,6 +51,9 @@ describe('negation before the finding (forward cues)', () => {
     ['quantifier: its subject is all before its verb', 'None of the cord lesions enhance.', 'lesions', 'present', null],
     ['... a list of terms, not alternatives', 'None of the disc bulges or protrusions cause stenosis.', 'disc bulges', 'present', null],
     ['... to the first other word where no verb is known', 'None of the lesions or cysts communicate with the canal.', 'cysts', 'present', null],
+    ['... but a verb that says it is there denies it', 'None of the previously described disc protrusions are seen today.', 'disc protrusions', 'absent', 'None of the'],
+    ['... not one of a relative clause', 'None of the disc bulges that are present cause stenosis.', 'disc bulges', 'present', null],
+    ['"neither of which"', 'Two T2 hyperintense cord lesions, neither of which enhances.', 'enhances', 'absent', 'neither of which'],
     // The hardware is there; what is absent is a complication of it.
     ['without hardware complication', 'Solid fusion from L3 to L5 without hardware complication.', 'hardware complication', 'absent', 'without'],
     ['plain statement stays present', 'Mild disc bulge.', 'disc bulge', 'present', null],

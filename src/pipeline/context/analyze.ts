@@ -112,6 +112,10 @@ const PURPOSE_WORDS: ReadonlySet<string> = new Set([
   'evaluation', 're-evaluation', 'assessment', 'reassessment', 'review', 'workup', 'work-up', 'exclusion', 'ruling', 'rule', 'exclude', 'investigation',
   'characterisation', 'characterization', 'restaging', 'staging', 'surveillance', 'follow-up', 'followup', 'query', 'possible', 'suspected', 'of',
 ]);
+/** Words that open a relative clause. */
+const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
+/** Verbs that say a thing is still there: "None of the disc extrusions described previously remain". */
+const PERSIST_WORDS: ReadonlySet<string> = new Set(['remain', 'remains', 'persist', 'persists']);
 /** Words of time between a treatment and what it was for: "Vertebroplasty L2 2 weeks ago for fracture". */
 const TIME_WORDS: ReadonlySet<string> = new Set(['ago', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 /** Words of change that a negation in a pseudo-cue denies, and goes on down a list after: "No improvement, progression or new fracture". */
@@ -523,10 +527,22 @@ export function analyzeContext(
    * words that only say where and up to three other words ("None of the visualised screws ...").
    */
   const quantifiedBy = (cue: RuleHit<CueRule>, m: Mention): boolean => {
+    // (The first verb after "that" or "which" is a relative clause's: "None of the lesions that were seen on CT enhance".)
+    let relative = false;
     for (let j = cue.to; j < n && j < cue.to + SCAN_LIMIT && sentences[j] === sentences[cue.from]; j++) {
       const t = tokens[j]!;
       if (CLAUSE_ENDS.has(t.key)) break;
-      if (rules.clauseVerbs.hasToken(t) || rules.subjectVerbs.hasToken(t) || cueAt[j]?.value.verb === true) return m.from < j;
+      if (RELATIVE_WORDS.has(t.key)) relative = true;
+      else if (rules.clauseVerbs.hasToken(t) || rules.subjectVerbs.hasToken(t) || cueAt[j]?.value.verb === true) {
+        if (relative) {
+          while (j + 1 < n && (rules.clauseVerbs.hasToken(tokens[j + 1]!) || rules.existenceWords.hasToken(tokens[j + 1]!))) j++;
+          relative = false;
+          continue;
+        }
+        // (A verb that says whether the subject is there at all denies the subject: "None of the previously
+        // described disc protrusions are seen", "... persist".)
+        return m.from < j && !saysExistence(j);
+      }
     }
     // (With no such verb: up to three words, then terms joined by "or", "and" or commas, with their levels
     // and words that say where; the first other word is the verb: "None of the protrusions or extrusions migrate".)
@@ -547,6 +563,9 @@ export function analyzeContext(
     }
     return true;
   };
+  /** Whether the verb at token j, or the word after it, says whether something is there at all ("are seen", "remain"). */
+  const saysExistence = (j: number): boolean =>
+    rules.existenceWords.hasToken(tokens[j]!) || PERSIST_WORDS.has(tokens[j]!.key) || (j + 1 < n && (rules.existenceWords.hasToken(tokens[j + 1]!) || PERSIST_WORDS.has(tokens[j + 1]!.key)));
   /**
    * Whether a negation after a mention is its clause's own verb: nothing between but places, terms that
    * are no finding and words ("described on CT"), no mark, relative word or conjunction ("that was not
