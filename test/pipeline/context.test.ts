@@ -269,6 +269,7 @@ describe('more negation and hedging wording', () => {
     ['... not before a place', 'Stenosis is likely at L4-5.', 'Stenosis', 'possible', 'is likely'],
     ['... nor before a reason', 'Infection is likely given the history.', 'Infection', 'possible', 'is likely'],
     // "Not confirmed" leaves a doubt, unless what it speaks of was only suspected.
+    ['is not visible', 'A fracture line is not visible.', 'fracture line', 'absent', 'is not visible'],
     ['is not confirmed', 'Metastasis is not confirmed but remains likely.', 'Metastasis', 'possible', 'is not confirmed'],
     ['... a suspicion not confirmed', 'The suspected extrusion is not confirmed.', 'extrusion', 'absent', 'is not confirmed'],
     ['... and the test it was seen on is there', 'The suspected epidural abscess described on CT is not present on MRI.', 'CT', 'present', null],

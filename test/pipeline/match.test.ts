@@ -24,6 +24,7 @@ describe('leftmost-longest', () => {
     ['... as a field', 'Conus: Low-lying, terminates at L3.', 'Conus: Low-lying', 'low-lying-conus'],
     ['low-lying tonsils', 'The cerebellar tonsils are borderline low-lying.', 'cerebellar tonsils are borderline low-lying', 'low-lying-tonsils'],
     ['... and "low-lying" alone is the conus', 'The conus is not low-lying.', 'low-lying', 'low-lying-conus'],
+    ['... and as a noun phrase, not Chiari', 'Low-lying cerebellar tonsils without Chiari malformation.', 'Low-lying cerebellar tonsils', 'low-lying-tonsils'],
     // Iron left by old bleeding is not a pool of blood.
     ['a haemosiderin rim', 'Intramedullary lesion with a complete haemosiderin rim.', 'haemosiderin rim', 'hemosiderin'],
     ['the cord patterns of inflammation', 'No bright spotty lesions. No H sign is seen.', 'H sign', 'h-sign'],
