@@ -234,6 +234,18 @@ export const cuesSchema = z
     knownAfter: z.array(z.string().min(1)).default([]),
     /** Words between a negated subject and its verb that only say where: "No level above L4 shows stenosis" (besides levels and the levels.json nearWords). */
     subjectPlaceWords: z.array(z.string().min(1)).default([]),
+    /** Words after a negation that limit it to an earlier study, a sequence or a plane ("not seen on T1 images"): it does not deny a hedged subject. */
+    limitingWords: z.array(z.string().min(1)).default([]),
+    /** Words after a treatment's "for" that say what the exam is for ("Post ACDF for evaluation of ..."): what follows is the exam's question. */
+    purposeWords: z.array(z.string().min(1)).default([]),
+    /** Verbs that say a thing is still there ("None of the extrusions described previously remain"): after a quantifier they deny its subject. */
+    persistWords: z.array(z.string().min(1)).default([]),
+    /** Words of time between a treatment and what it was for ("Vertebroplasty 2 weeks ago for fracture"). */
+    timeWords: z.array(z.string().min(1)).default([]),
+    /** Words of change whose negation in a pseudo-cue goes on down a list after it ("No improvement, progression or new fracture"). */
+    changeWords: z.array(z.string().min(1)).default([]),
+    /** Words that, with abbreviations in capitals, say a tumour's type between a word and a background fact ("Metastatic ER/PR positive breast carcinoma"). */
+    tumourMarkerWords: z.array(z.string().min(1)).default([]),
     /** Verbs that end the subject of a quantifier ("None of the cord lesions enhance", "None of the disc bulges or protrusions cause stenosis"), besides `clauseVerbs` and `verbTerminators`. */
     subjectVerbs: z.array(z.string().min(1)).default([]),
     /** Verbs that give a term after a comma or "and" a clause of its own, which a negation before does not reach: "No abscess, discitis is present". */

@@ -99,27 +99,8 @@ const SEMICOLON: ReadonlySet<string> = new Set([';']);
 const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '(', ')']);
 /** Words between a subject and a negation that make the negation another clause's: "... that was not seen". */
 const NOT_IN_SUBJECT: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whose', 'where', 'and', 'but', 'while', 'whereas', 'although']);
-/**
- * Words after a negation that limit it to an earlier study ("not present on the prior study": the finding
- * is new), or to one sequence or plane ("not seen on T1 images"), or that go on "but ...".
- */
-const LIMITED_NEGATION: ReadonlySet<string> = new Set([
-  'prior', 'previous', 'earlier', 'preceding', 'initial', 'immediate', 'postoperative', 'baseline', 'outside',
-  't1', 't2', 'stir', 'flair', 'dwi', 'axial', 'sagittal', 'coronal', 'sequence', 'sequences', 'plane', 'planes', 'contrast', 'postcontrast', 'enhanced', 'but',
-]);
-/** Words that say what an exam is for, after a treatment's "for": "Post ACDF for evaluation of adjacent segment disease". */
-const PURPOSE_WORDS: ReadonlySet<string> = new Set([
-  'evaluation', 're-evaluation', 'assessment', 'reassessment', 'review', 'workup', 'work-up', 'exclusion', 'ruling', 'rule', 'exclude', 'investigation',
-  'characterisation', 'characterization', 'restaging', 'staging', 'surveillance', 'follow-up', 'followup', 'query', 'possible', 'suspected', 'of',
-]);
 /** Words that open a relative clause. */
 const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
-/** Verbs that say a thing is still there: "None of the disc extrusions described previously remain". */
-const PERSIST_WORDS: ReadonlySet<string> = new Set(['remain', 'remains', 'persist', 'persists']);
-/** Words of time between a treatment and what it was for: "Vertebroplasty L2 2 weeks ago for fracture". */
-const TIME_WORDS: ReadonlySet<string> = new Set(['ago', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
-/** Words of change that a negation in a pseudo-cue denies, and goes on down a list after: "No improvement, progression or new fracture". */
-const CHANGE_WORDS: ReadonlySet<string> = new Set(['change', 'improvement', 'resolution', 'response', 'relief', 'resorption', 'progression', 'increase', 'decrease', 'worsening', 'enlargement']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
@@ -140,8 +121,6 @@ const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const PARTICIPLE = /^\p{L}{3,}ing$/u;
 /** An adverb, as far as the subject of a clause goes ("The previously suspected ..."). */
 const ADVERB = /^\p{L}{3,}ly$/u;
-/** Words that, with abbreviations in capitals, say a tumour's type ("ER/PR positive breast carcinoma"). */
-const MARKER_WORDS: ReadonlySet<string> = new Set(['positive', 'negative']);
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
@@ -328,7 +307,7 @@ export function analyzeContext(
       k > 0 &&
       k > j - SCAN_LIMIT &&
       sentences[k] === sentences[j] &&
-      ((finding[k]! & (IN | OTHER)) === OTHER || (finding[k]! & LEVEL) !== 0 || sideEndAt[k] !== undefined || rules.words.near.hasToken(tokens[k]!) || TIME_WORDS.has(tokens[k]!.key) || tokens[k]!.key === 'to' || isDigit(tokens[k]!.key.charCodeAt(0)))
+      ((finding[k]! & (IN | OTHER)) === OTHER || (finding[k]! & LEVEL) !== 0 || sideEndAt[k] !== undefined || rules.words.near.hasToken(tokens[k]!) || rules.timeWords.hasToken(tokens[k]!) || tokens[k]!.key === 'to' || isDigit(tokens[k]!.key.charCodeAt(0)))
     )
       k--;
     return k;
@@ -348,7 +327,7 @@ export function analyzeContext(
     if (to - from > 4 || (to > from && tokens[from - 1]!.raw.toUpperCase() === tokens[from - 1]!.raw)) return false;
     for (let j = from; j < to; j++) {
       const t = tokens[j]!;
-      if (t.key === '/' || t.key === '-' || t.key === '+' || MARKER_WORDS.has(t.key)) continue;
+      if (t.key === '/' || t.key === '-' || t.key === '+' || rules.tumourMarkerWords.hasToken(t)) continue;
       if (t.kind !== 'word' || t.raw.length > 5 || t.raw.toUpperCase() !== t.raw || t.raw.toLowerCase() === t.raw) return false;
     }
     return true;
@@ -565,7 +544,7 @@ export function analyzeContext(
   };
   /** Whether the verb at token j, or the word after it, says whether something is there at all ("are seen", "remain"). */
   const saysExistence = (j: number): boolean =>
-    rules.existenceWords.hasToken(tokens[j]!) || PERSIST_WORDS.has(tokens[j]!.key) || (j + 1 < n && (rules.existenceWords.hasToken(tokens[j + 1]!) || PERSIST_WORDS.has(tokens[j + 1]!.key)));
+    rules.existenceWords.hasToken(tokens[j]!) || rules.persistWords.hasToken(tokens[j]!) || (j + 1 < n && (rules.existenceWords.hasToken(tokens[j + 1]!) || rules.persistWords.hasToken(tokens[j + 1]!)));
   /**
    * Whether a negation after a mention is its clause's own verb: nothing between but places, terms that
    * are no finding and words ("described on CT"), no mark, relative word or conjunction ("that was not
@@ -577,7 +556,7 @@ export function analyzeContext(
     for (let j = m.to; j < verb.from; j++) {
       if ((finding[j]! & IN) !== 0 || CLAUSE_MARKS.has(tokens[j]!.key) || NOT_IN_SUBJECT.has(tokens[j]!.key)) return false;
     }
-    for (let j = verb.to; j < n && j < verb.to + 5 && !endsClause(j); j++) if (LIMITED_NEGATION.has(tokens[j]!.key)) return false;
+    for (let j = verb.to; j < n && j < verb.to + 5 && !endsClause(j); j++) if (rules.limitingWords.hasToken(tokens[j]!)) return false;
     return true;
   };
   /**
@@ -742,7 +721,7 @@ export function analyzeContext(
       linkedAfterVerb = false;
     } else if (
       ended?.value.kind === 'pseudo' &&
-      CHANGE_WORDS.has(key) &&
+      rules.changeWords.hasToken(tokens[i]!) &&
       i + 2 < n &&
       (tokens[i + 1]!.key === 'or' || (tokens[i + 1]!.key === ',' && orAhead(i + 1))) &&
       severityAt[tokens[i + 2]!.key === 'or' ? i + 3 : i + 2] === undefined
@@ -1125,7 +1104,7 @@ export function analyzeContext(
       if (sideEndAt[j] !== undefined) j = sideEndAt[j]!.from - 1;
       else if (ARTICLES.has(t.key) || inLevel(j)) j--;
       // (Up to two words that say what it was like: "for progressive kyphosis"; not what the exam is for.)
-      else if (t.kind === 'word' && cueEndAt[j] === undefined && (finding[j]! & IN) === 0 && !PURPOSE_WORDS.has(t.key) && words++ < 2) j--;
+      else if (t.kind === 'word' && cueEndAt[j] === undefined && (finding[j]! & IN) === 0 && !rules.purposeWords.hasToken(t) && words++ < 2) j--;
       else break;
     }
     const cue = cueEndAt[j];

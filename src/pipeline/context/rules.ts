@@ -95,6 +95,13 @@ export interface ContextRules {
   /** cues.json `subjectPlaceWords`, `subjectVerbs`, `clauseVerbs`, `existenceWords`, `listJoiners`, `yesAnswers` (see the schema). */
   subjectPlaceWords: WordSet;
   subjectVerbs: WordSet;
+  /** cues.json `limitingWords`, `purposeWords`, `persistWords`, `timeWords`, `changeWords`, `tumourMarkerWords` (see the schema). */
+  limitingWords: WordSet;
+  purposeWords: WordSet;
+  persistWords: WordSet;
+  timeWords: WordSet;
+  changeWords: WordSet;
+  tumourMarkerWords: WordSet;
   clauseVerbs: WordSet;
   existenceWords: WordSet;
   yesAnswers: WordSet;
@@ -186,6 +193,12 @@ export function compileRules(
     knownAfter: new WordSet(cues.knownAfter),
     subjectPlaceWords: new WordSet(cues.subjectPlaceWords),
     subjectVerbs: new WordSet(cues.subjectVerbs),
+    limitingWords: new WordSet(cues.limitingWords),
+    purposeWords: new WordSet(cues.purposeWords),
+    persistWords: new WordSet(cues.persistWords),
+    timeWords: new WordSet(cues.timeWords),
+    changeWords: new WordSet(cues.changeWords),
+    tumourMarkerWords: new WordSet(cues.tumourMarkerWords),
     clauseVerbs: new WordSet(cues.clauseVerbs),
     existenceWords: new WordSet(cues.existenceWords),
     yesAnswers: new WordSet(cues.yesAnswers),
