@@ -236,6 +236,8 @@ export const cuesSchema = z
     subjectPlaceWords: z.array(z.string().min(1)).default([]),
     /** Words after a negation that limit it to an earlier study, a sequence or a plane ("not seen on T1 images"): it does not deny a hedged subject. */
     limitingWords: z.array(z.string().min(1)).default([]),
+    /** History-only cues that, right after a procedure, device or treatment, say what it was for ("Hemilaminectomy for synovial cyst": the cyst was there). */
+    reasonCues: z.array(phrase).default([]),
     /** Words after a treatment's "for" that say what the exam is for ("Post ACDF for evaluation of ..."): what follows is the exam's question. */
     purposeWords: z.array(z.string().min(1)).default([]),
     /** Verbs that say a thing is still there ("None of the extrusions described previously remain"): after a quantifier they deny its subject. */

@@ -1108,7 +1108,7 @@ export function analyzeContext(
       else break;
     }
     const cue = cueEndAt[j];
-    return cue !== undefined && cue.value.section !== undefined && cue.value.phrase === 'for' && cue.from > 0 && treatmentEndsAt(pastWhereBack(cue.from - 1));
+    return cue !== undefined && cue.value.section !== undefined && rules.reasonCues.has(cue.value.phrase) && cue.from > 0 && treatmentEndsAt(pastWhereBack(cue.from - 1));
   };
   const statedBefore = (m: Mention): boolean => {
     let words = 0;

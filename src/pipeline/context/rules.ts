@@ -96,6 +96,8 @@ export interface ContextRules {
   subjectPlaceWords: WordSet;
   subjectVerbs: WordSet;
   /** cues.json `limitingWords`, `purposeWords`, `persistWords`, `timeWords`, `changeWords`, `tumourMarkerWords` (see the schema). */
+  /** cues.json `reasonCues`, by phrase. */
+  reasonCues: ReadonlySet<string>;
   limitingWords: WordSet;
   purposeWords: WordSet;
   persistWords: WordSet;
@@ -193,6 +195,7 @@ export function compileRules(
     knownAfter: new WordSet(cues.knownAfter),
     subjectPlaceWords: new WordSet(cues.subjectPlaceWords),
     subjectVerbs: new WordSet(cues.subjectVerbs),
+    reasonCues: new Set(cues.reasonCues),
     limitingWords: new WordSet(cues.limitingWords),
     purposeWords: new WordSet(cues.purposeWords),
     persistWords: new WordSet(cues.persistWords),
