@@ -239,6 +239,10 @@ describe('more negation and hedging wording', () => {
     ['... and so does ", compatible with clinical"', 'Possible small disc extrusion, compatible with clinical left S1 radiculopathy.', 'radiculopathy', 'present', null],
     ['... and ", in keeping with raised"', 'Possible early discitis at L2-3, in keeping with raised inflammatory markers.', 'raised inflammatory markers', 'present', null],
     // A reviewer's full reports: these were inversions or hedged denials.
+    // A negation of evidence before a linking hedge decides, wherever it stands in its sentence.
+    ['"without findings suspicious for" denies', 'Marrow signal is heterogeneous without findings suspicious for malignancy.', 'malignancy', 'absent', 'without findings suspicious for'],
+    ['"none of which are suspicious for" denies', 'Several hemangiomas, none of which are suspicious for metastasis.', 'metastasis', 'absent', 'none of which are suspicious for'],
+    ['... while what it speaks of is there', 'Several hemangiomas, none of which are suspicious for metastasis.', 'hemangiomas', 'present', null],
     ['a hedge after the finding does not undo the negation that opens its clause', 'No enhancing mass is suggested.', 'mass', 'absent', 'No'],
     ['... but one in its own clause still hedges', 'No cord compression, although early myelopathy cannot be excluded.', 'myelopathy', 'possible', 'cannot be excluded'],
     ['... and so does one far from the negation, in dictated text with no stops', 'no CSF is visible at this level the traversing nerve roots are compressed a small sequestered fragment cannot be excluded', 'sequestered fragment', 'possible', 'cannot be excluded'],
@@ -253,6 +257,9 @@ describe('more negation and hedging wording', () => {
     ['"on the"', 'No mass effect on the thecal sac.', 'thecal sac', 'present', null],
     ['"at the": a change at a finding that is there', 'No further kyphosis at the fracture.', 'fracture', 'present', null],
     ['"within the"', 'No abscess within the psoas muscle.', 'abscess', 'absent', 'No'],
+    ['"associated with the": a finding named as there is not denied', 'No soft tissue component associated with the T5 metastasis.', 'metastasis', 'present', null],
+    ['... while what is denied stays absent', 'No soft tissue component associated with the T5 metastasis.', 'soft tissue component', 'absent', 'No'],
+    ['"related to the"', 'No fluid collection related to the fracture.', 'fracture', 'present', null],
     ['... past side words and levels', 'Probable loosening of the left T4 pedicle screw.', 'pedicle screw', 'present', null],
     ['... and other words that are no findings', 'Small protrusion contacting but not displacing the traversing left L5 nerve root.', 'nerve root', 'present', null],
     ['... while the verb is denied', 'Small protrusion contacting but not displacing the traversing left L5 nerve root.', 'displacing', 'absent', 'not'],
@@ -268,6 +275,8 @@ describe('more negation and hedging wording', () => {
     ['... and the predicate is hedged', 'The T6 compression fracture is likely osteoporotic.', 'osteoporotic', 'possible', 'is likely'],
     ['... not before a place', 'Stenosis is likely at L4-5.', 'Stenosis', 'possible', 'is likely'],
     ['... nor before a reason', 'Infection is likely given the history.', 'Infection', 'possible', 'is likely'],
+    ['... nor before a participle: what the finding does is hedged, not the finding', 'Disc bulge at L4-5 is likely causing mild canal stenosis.', 'Disc bulge', 'present', null],
+    ['... as before a participle with no copula', 'Facet arthropathy likely contributing to foraminal narrowing.', 'Facet arthropathy', 'present', null],
     // "Not confirmed" leaves a doubt, unless what it speaks of was only suspected.
     ['is not visible', 'A fracture line is not visible.', 'fracture line', 'absent', 'is not visible'],
     ['is not confirmed', 'Metastasis is not confirmed but remains likely.', 'Metastasis', 'possible', 'is not confirmed'],

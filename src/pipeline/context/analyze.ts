@@ -349,11 +349,13 @@ export function analyzeContext(
       if (forward !== undefined && (before === '.' || before === ':' || before === ';' || before === ')')) h = { from: h.from, to: h.to, value: forward };
     }
     // "The T6 compression fracture is likely osteoporotic": a hedge right before a term that says what
-    // the finding is hedges that term (not a level: "Stenosis is likely L4-5").
+    // the finding is hedges that term (not a level: "Stenosis is likely L4-5"); one right before a
+    // participle hedges what the finding does, not the finding ("The disc bulge is likely causing mild
+    // canal stenosis", as "likely contributing to").
     if (h.value.direction === 'backward' && rules.predicateForward.size > 0 && h.to < n && sentences[h.to] === sentences[h.from]) {
       const forward = rules.predicateForward.get(h.value.phrase);
       const term = forward === undefined ? -1 : mentionFrom(h.to);
-      if (term >= 0 && mentions[term]!.level === undefined) h = { from: h.from, to: h.to, value: forward! };
+      if ((term >= 0 && mentions[term]!.level === undefined) || (forward !== undefined && PARTICIPLE.test(tokens[h.to]!.key))) h = { from: h.from, to: h.to, value: forward! };
     }
     cueAt[h.from] = h;
     cueEndAt[h.to - 1] = h;
