@@ -394,6 +394,12 @@ export function analyzeContext(
     return { text: text.slice(start, end), start, end };
   };
 
+  /** Whether a clause ends just before token i: at the end of a sentence, or at a "," or clause-ending mark. */
+  const endsClause = (i: number): boolean => {
+    const t = tokens[i];
+    return t === undefined || sentences[i] !== sentences[i - 1] || t.key === ',' || CLAUSE_ENDS.has(t.key);
+  };
+
   const isScopeBreak = (i: number): boolean => {
     const cue = cueAt[i];
     return cue !== undefined && cue.value.kind === 'terminator';
@@ -733,6 +739,9 @@ export function analyzeContext(
       // an alternative "No change or slight progression".)
       const no = cueBefore(ended.from, ended.from + 1);
       if (no !== undefined && no.value.kind === 'negated') scope = scopeOf(no, scope.pos, opensClause(no.from), true, false);
+    } else if (ended !== undefined && ended.value.before === 'clause-end' && ended.value.direction === 'forward' && ended.from > 0 && (finding[ended.from - 1]! & END) !== 0 && endsClause(ended.to)) {
+      // ("Fracture nil, marrow oedema at L1": a trailing cue that denies the finding before it, where
+      // its clause ends, opens no scope after it.)
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);
@@ -742,11 +751,6 @@ export function analyzeContext(
       scope = scopeOf(scope.neg, scope.pos, scope.negOpens, false, scope.linked);
     }
   }
-  /** Whether a clause ends just before token i: at the end of a sentence, or at a "," or clause-ending mark. */
-  const endsClause = (i: number): boolean => {
-    const t = tokens[i];
-    return t === undefined || sentences[i] !== sentences[i - 1] || t.key === ',' || CLAUSE_ENDS.has(t.key);
-  };
   const bwd = new Array<Scope>(n + 1);
   scope = EMPTY;
   bwd[n] = EMPTY;
@@ -1168,6 +1172,8 @@ export function analyzeContext(
       if (side !== undefined) i = side.from - 1;
       else if (inLevel(i)) while (i >= 0 && inLevel(i)) i--;
       else if ((finding[i]! & (OTHER | IN)) === OTHER) i--;
+      // (Past the operation a device is named by: "anterior to the ACDF plate".)
+      else if (i === m.from - 1 && treatmentEndsAt(i)) i = mentions[lowerBound(mentions, (x) => x.from <= i) - 1]!.from - 1;
       else return undefined;
     }
     return undefined;
