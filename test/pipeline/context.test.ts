@@ -511,6 +511,8 @@ describe('more negation and hedging wording', () => {
     ['was not administered', 'TECHNIQUE: Sagittal T1, STIR. Gadolinium was not administered.', 'Gadolinium', 'absent', 'was not administered'],
     ['a negated subject seen, then an infinitive', 'No enhancing lesion is seen to suggest metastasis.', 'metastasis', 'absent', 'No'],
     ['a side denied after the finding leaves the finding present', 'L5-S1: Severe right foraminal stenosis, none on the left.', 'foraminal stenosis', 'present', null],
+    ['... and so does a side item of its own ("L none")', 'Foramina: R mild narrowing, L none.', 'narrowing', 'present', null],
+    ['... written in words', 'Foramina: right moderate stenosis, left none.', 'stenosis', 'present', null],
     ['... but a negation after a sided finding still denies it', 'Right foraminal stenosis is not seen.', 'foraminal stenosis', 'absent', 'is not seen'],
     ['a negated circumstance before a comma', 'Without comparison, the T8 compression fracture is of indeterminate age.', 'compression fracture', 'present', null],
     ['... "in the absence of"', 'In the absence of trauma, the wedge deformity of T7 is probably developmental.', 'wedge deformity', 'present', null],
@@ -1226,6 +1228,8 @@ describe('side after the finding', () => {
     ['... but past a level before a cause', 'Foraminal narrowing at C5-6 on the left secondary to uncovertebral hypertrophy.', 'Foraminal narrowing', ['left']],
     ['... nor onto a body part named next', 'Compression fracture at L1 right pedicle intact.', 'Compression fracture', []],
     ['a side denied after the finding is not the finding\'s', 'L5-S1: Severe right foraminal stenosis, none on the left.', 'foraminal stenosis', ['right']],
+    ['... nor a side item denied after it', 'Foramina: R mild narrowing, L none.', 'narrowing', ['right']],
+    ['... nor a side item denied before it', 'Foramina: R none, L mild narrowing.', 'narrowing', ['left']],
   ])('%s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
   });

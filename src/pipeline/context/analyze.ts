@@ -1283,6 +1283,11 @@ export function analyzeContext(
       const h = endAt[i];
       // (A side that names a place of its own, "both facet joints", is that place's: not "... and a right synovial cyst".)
       if (h !== undefined && namesPlace(h)) break;
+      // (Not a side a negation denies: "R none, L mild narrowing".)
+      if (all && h !== undefined && cueAt[h.to]?.value.kind === 'negated' && cueAt[h.to]!.value.direction !== 'forward') {
+        i = h.from;
+        continue;
+      }
       if (h !== undefined) {
         found = found === NONE ? [h.value] : [h.value, ...found];
         if (!all) return found;
@@ -1585,6 +1590,13 @@ export function analyzeContext(
     const named = sideAt[j];
     return named !== undefined && rules.gradedSides.has(named.value) && !own.includes(named.value);
   };
+  /** Whether an item of its own, a side and then a negation, comes right before a negation, and names none of the finding's own sides ("R mild narrowing, L none"). */
+  const sideItemDenies = (negation: RuleHit<CueRule>, own: readonly string[]): boolean => {
+    const named = negation.from > 1 ? sideEndAt[negation.from - 1] : undefined;
+    if (named === undefined || named.from === 0 || !rules.gradedSides.has(named.value) || own.includes(named.value)) return false;
+    const mark = tokens[named.from - 1]!.key;
+    return mark === ',' || mark === ';';
+  };
 
   /**
    * The sides a negation after a finding denies when another side is graded beside it, in the list
@@ -1728,9 +1740,9 @@ export function analyzeContext(
       ignored = undefined;
       // ("Moderate right but no left ...": the graded side may lie beyond what the side words reach.)
       side = [...new Set([...side.filter((s) => !denied.denied.includes(s)), ...denied.sides])];
-    } else if (assertion === 'absent' && role.finding && side.length > 0 && bestHit !== undefined && bestHit.from >= m.to && deniesOtherSide(bestHit, side)) {
-      // "Severe right foraminal stenosis, none on the left": a negation after the finding that names
-      // another side denies that side only.
+    } else if (assertion === 'absent' && role.finding && side.length > 0 && bestHit !== undefined && bestHit.from >= m.to && (deniesOtherSide(bestHit, side) || sideItemDenies(bestHit, side))) {
+      // "Severe right foraminal stenosis, none on the left", "R mild narrowing, L none": a negation
+      // after the finding that names another side denies that side only.
       ignored = bestHit;
       ({ assertion, cue } = assertionOf(m, role, k));
       ignored = undefined;
