@@ -1118,7 +1118,7 @@ export function analyzeContext(
   };
   const statedBefore = (m: Mention): boolean => {
     let words = 0;
-    // Only "and" (or ", and") so far: the finding before may be an item of the same stated list.
+    // Only "and" (or ", and") or "with" so far: the finding before may be an item of the same stated list.
     let onlyAnd = true;
     let depth = 0;
     const stop = Math.max(0, m.from - SCAN_LIMIT);
@@ -1144,7 +1144,8 @@ export function analyzeContext(
       if (t.key === ',' || t.key === ';' || t.key === ':') return false;
       // A hedge or negation between decides otherwise; "with" (which ends only hedges) does not.
       if (cue !== undefined && cue.value.kind !== 'pseudo' && cue.value.only !== 'possible') return false;
-      if (t.key !== 'and') onlyAnd = false;
+      // ("Known myeloma with lytic lesions": what a stated finding comes with is stated too.)
+      if (t.key !== 'and' && t.key !== 'with') onlyAnd = false;
       if (t.kind === 'word') words++;
     }
     return false;
