@@ -925,6 +925,13 @@ export function analyzeContext(
       const end = tokens[header.to - 1]!.end;
       return { assertion: byDefault, cue: { text: text.slice(start, end), start, end } };
     }
+    // ("MRI LUMBAR SPINE (CES PATHWAY)": what the exam's title names is what it looks for.)
+    const title = sections.title;
+    if (title !== undefined && m.to <= title.to && role.background !== true) {
+      const start = tokens[title.from]!.start;
+      const end = tokens[title.to - 1]!.end;
+      return { assertion: 'possible', cue: { text: text.slice(start, end), start, end } };
+    }
     return PRESENT;
   };
 
@@ -1349,7 +1356,10 @@ export function analyzeContext(
       // (Not what it presses on or touches: "Disc protrusion contacting the left L5 nerve root".)
       const location = cueAt[i];
       if (all && found === NONE && location?.value.kind === 'location' && location.value.aspect !== true && (finding[location.from]! & IN) === 0) {
-        const placeSide = sideAt[location.to];
+        // (Past a word of the place's own name: "compression of the exiting right C6 nerve root".)
+        let at = location.to;
+        while (at < n && at < location.to + 2 && sideAt[at] === undefined && (finding[at]! & (IN | OTHER)) === OTHER) at++;
+        const placeSide = sideAt[at];
         if (placeSide !== undefined && rules.gradedSides.has(placeSide.value) && (finding[placeSide.to]! & (OTHER | LEVEL)) !== 0) {
           found = [placeSide.value];
           break;
@@ -1792,7 +1802,7 @@ function sectionsOf(
   mentions: readonly Mention[],
   roles: readonly MentionRole[],
   rules: ContextRules,
-): { sectionOf: Section[]; headerOf: (HeaderSpan | undefined)[]; headerAt: number[] } {
+): { sectionOf: Section[]; headerOf: (HeaderSpan | undefined)[]; headerAt: number[]; title: HeaderSpan | undefined } {
   // Header starts in token order (mentions are sorted by position); at one token the last one wins.
   const starts: { from: number; to: number; section: Section }[] = [];
   mentions.forEach((m, k) => {
@@ -1835,7 +1845,25 @@ function sectionsOf(
       headerOf[k] = header;
     }
   }
-  return { sectionOf, headerOf, headerAt };
+  return { sectionOf, headerOf, headerAt, title: titleOf(tokens, mentions, starts) };
+}
+
+/** The most tokens an exam's title line has ("MRI LUMBAR SPINE (CES PATHWAY)"). */
+const TITLE_TOKENS = 16;
+
+/**
+ * The report's first line when it is the exam's title: a short line that names the imaging (a
+ * technique term: "MRI"), with no full stop at its end, that opens no section of its own (an exam
+ * header may open it: "EXAM: MRI L-SPINE (CES)"), before a section header on a later line. A finding
+ * named there is what the exam looks for.
+ */
+function titleOf(tokens: readonly Token[], mentions: readonly Mention[], starts: readonly { from: number; to: number; section: Section }[]): HeaderSpan | undefined {
+  let end = 1;
+  while (end < tokens.length && tokens[end]!.newlinesBefore === 0) end++;
+  if (end >= tokens.length || end > TITLE_TOKENS || tokens[end - 1]!.key === '.') return undefined;
+  if (starts.some((h) => h.from < end && (h.from > 0 || h.section !== 'other'))) return undefined;
+  if (!mentions.some((m) => m.to <= end && m.concept?.category === 'technique')) return undefined;
+  return starts.some((h) => h.from >= end) ? { from: 0, to: end } : undefined;
 }
 
 /** Whether every level is one of the heading's levels, or a vertebra at either end of one ("L5-S1": L5 and S1). */
