@@ -1240,6 +1240,10 @@ describe('side after the finding', () => {
     ['a side denied after the finding is not the finding\'s', 'L5-S1: Severe right foraminal stenosis, none on the left.', 'foraminal stenosis', ['right']],
     ['... nor a side item denied after it', 'Foramina: R mild narrowing, L none.', 'narrowing', ['right']],
     ['... nor a side item denied before it', 'Foramina: R none, L mild narrowing.', 'narrowing', ['left']],
+    ['a term that names its own side', 'Dextroconvex thoracic curve.', 'Dextroconvex', ['right']],
+    ['... or opens with it', 'Grade 2 spondylolisthesis with bilateral pars defects.', 'bilateral pars defects', ['bilateral']],
+    ['... but not a zone of its own name', 'Small right foraminal disc protrusion.', 'foraminal', ['right']],
+    ['the side of a place past a word of its name', 'Foraminal stenosis with compression of the exiting right C6 nerve root.', 'compression', ['right']],
   ])('%s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
   });

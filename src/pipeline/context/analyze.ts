@@ -374,9 +374,10 @@ export function analyzeContext(
         coverTo[i] = m.to;
       }
     });
+    // (One that opens the mention is its side: "bilateral pars defects".)
     located = sideHits.filter((h) => {
       const inside = coverTo[h.from]! >= h.to && coverFrom[h.from]! <= h.from;
-      return !inside || (coverFrom[h.from] === h.from && coverTo[h.from] === h.to);
+      return !inside || (coverFrom[h.from] === h.from && (coverTo[h.from] === h.to || rules.gradedSides.has(h.value)));
     });
   }
   const [sideAt, sideEndAt] = byToken(located, n);
@@ -1278,7 +1279,9 @@ export function analyzeContext(
       }
     }
     const sentence = sentences[m.from]!;
-    let found = NONE;
+    // (A term that names its own side: "Dextroconvex thoracic curve", "bilateral pars defects".)
+    const own = all ? startAt[m.from] : undefined;
+    let found = own !== undefined && own.to <= m.to && rules.gradedSides.has(own.value) ? [own.value] : NONE;
     let words = 0;
     const stop = Math.max(0, m.from - SCAN_LIMIT);
     for (let i = m.from - 1; i >= stop && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
