@@ -366,6 +366,8 @@ export const textSchema = z
     leadWords: z.array(z.string().min(1)).default([]),
     /** Characters that open a list item. */
     listBullets: z.array(z.string().min(1)).default([]),
+    /** Words that join a line to the next one, at the end of the first ("there is no\nstenosis") or at the start of the next ("mild bulge\nwith no stenosis"): no sentence ends at that line break. */
+    lineJoiners: z.object({ end: z.array(z.string().min(1)), start: z.array(z.string().min(1)) }).strict().default({ end: [], start: [] }),
   })
   .strict();
 export type TextData = z.infer<typeof textSchema>;

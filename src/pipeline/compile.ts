@@ -3,6 +3,7 @@
 import { FINDING_CATEGORIES, type Concept, type GlossaryData } from '../glossary/schema.js';
 import type { MentionRole } from './context/analyze.js';
 import { compileRules, type ContextRules } from './context/rules.js';
+import type { LineJoiners } from './context/sentences.js';
 import { FuzzyIndex } from './match/fuzzy.js';
 import { KeyIds } from './match/keys.js';
 import { LevelGrammar } from './match/levels.js';
@@ -19,6 +20,8 @@ export interface Engine {
   noSentenceEnd: ReadonlySet<string>;
   /** Shorthand that ends no sentence before a lower-case word or a number (text.json `noSentenceEndBeforeLower`). */
   noSentenceEndBeforeLower: ReadonlySet<string>;
+  /** Words that join a line to the next (text.json `lineJoiners`). */
+  lineJoiners: LineJoiners;
   /** Listed forms claimed by more than one concept (reported by the glossary linter). */
   conflicts: readonly FormConflict[];
 }
@@ -57,6 +60,7 @@ export function compileEngine(data: GlossaryData): Engine {
     rules,
     noSentenceEnd: new Set(data.text.noSentenceEnd),
     noSentenceEndBeforeLower: new Set(data.text.noSentenceEndBeforeLower),
+    lineJoiners: { end: new Set(data.text.lineJoiners.end), start: new Set(data.text.lineJoiners.start) },
     conflicts,
   };
 }

@@ -79,7 +79,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const roles: MentionRole[] = mentions.map((m) =>
     m.source === 'custom' ? CUSTOM_ROLE : m.source === 'level' ? LEVEL_ROLE : (engine.roles.get(m.conceptId) ?? OTHER_ROLE),
   );
-  const sentences = sentenceIds(tokens, engine.noSentenceEnd, engine.noSentenceEndBeforeLower);
+  const sentences = sentenceIds(tokens, engine.noSentenceEnd, engine.noSentenceEndBeforeLower, engine.lineJoiners);
   const contexts = analyzeContext(text, tokens, mtokens, sentences, mentions, roles, engine.rules);
   // "Mild central canal and foraminal narrowing": a severity before a shared head grades both.
   for (const [anatomy, finding] of sharedWith) {

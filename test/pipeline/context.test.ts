@@ -228,7 +228,11 @@ describe('more negation and hedging wording', () => {
     ['... over alternatives', 'Enhancing intradural mass at T6, meningioma or schwannoma likely.', 'meningioma', 'possible', 'likely'],
     ['... over a negation in an earlier clause', 'Chronic L1 compression fracture, no retropulsion, pathological fracture unlikely.', 'pathological fracture', 'possible', 'unlikely'],
     ['... but not over a negation in its clause', 'No L4-5 canal stenosis likely.', 'canal stenosis', 'absent', 'No'],
-    ['... read across a hard-wrapped line', 'Mild disc bulge, likely\ndegenerative.', 'disc bulge', 'present', null],
+    ['... read across a hard-wrapped line', 'Mild disc bulge at L4-5 with a small posterior annular fissure, likely\ndegenerative.', 'disc bulge', 'present', null],
+    ['... but not across lines of one statement each', 'mild cord compression no cord oedema\ndural tail present', 'dural tail', 'present', null],
+    ['... nor across a short line that ends on a word', 'no prevertebral edema\nstraightening of the cervical lordosis', 'straightening of the cervical lordosis', 'present', null],
+    ['... while a line that ends on a joining word goes on', 'there is no\nstenosis at L4-5', 'stenosis', 'absent', 'there is no'],
+    ['... and so does one that the next line joins', 'no canal stenosis\nor foraminal narrowing', 'foraminal narrowing', 'absent', 'no'],
     ['... and not across sentences', 'Mild disc bulge\nProbable.', 'disc bulge', 'present', null],
     ['... nor a finding earlier in the sentence', 'Modic type 1 endplate changes at L4-5, infection unlikely.', 'Modic type 1 endplate changes', 'present', null],
     ['... nor one whose cause it hedges', 'Impression: L1 compression fracture, osteoporotic likely.', 'compression fracture', 'present', null],
@@ -959,6 +963,17 @@ describe('sections', () => {
     ['a line ending in "of"', 'Clinical details: Prior history of\nL4-5: disc herniation.'],
   ])('... but not after %s, which leads into it', (_name, text) => {
     expect(find(text, text.includes('canal') ? 'canal stenosis' : 'disc herniation').section).toBe('history');
+  });
+  // Dictated with no FINDINGS header: the history is its header's line, and the report goes on after it.
+  it.each([
+    ['a line that opens on a term', 'Hx: s/p L4-5 laminectomy, ? recurrent disc\nL5-S1 mod DDD with small central protrusion', 'protrusion'],
+    ['... past an article', 'Clinical details: neck pain ?myelopathy\nThe cervical cord shows T2 hyperintensity in keeping with myelopathy.', 'T2 hyperintensity'],
+    ['... or "there is"', 'Hx: back pain ?fracture\nThere is an acute L2 compression fracture with marrow oedema.', 'compression fracture'],
+  ])('a one-line history ends before %s', (_name, text, phrase) => {
+    expect(find(text, phrase)).toMatchObject({ section: 'findings', assertion: 'present' });
+  });
+  it('... but goes on where a findings header comes later', () => {
+    expect(find('Hx: back pain ?fracture\nThere is an acute L2 compression fracture.\n\nFINDINGS: Normal.', 'compression fracture').section).toBe('history');
   });
 });
 

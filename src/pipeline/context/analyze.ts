@@ -1821,20 +1821,36 @@ function sectionsOf(
     const before = tokens[i - 1]!;
     return before.key !== ':' && !rules.words.lead.hasToken(before);
   };
+  // Lines that open on a term, past articles and "there is" ("grade 1 anterolisthesis ...", "The
+  // cervical cord shows ...", "There is an acute L2 compression fracture"), not after a line that leads
+  // into them: in a short section that ends with its line, where the report goes on.
+  const opensTermLine = (m: Mention | undefined, i: number): boolean => {
+    const before = tokens[i - 1]!;
+    if (m === undefined || before.key === ':' || rules.words.lead.hasToken(before)) return false;
+    let j = i;
+    if (tokens[j]?.key === 'there' && (tokens[j + 1]?.key === 'is' || tokens[j + 1]?.key === 'are')) j += 2;
+    while (j < m.from && j < i + 3 && ARTICLES.has(tokens[j]!.key)) j++;
+    return m.from === j;
+  };
   const sectionOf = new Array<Section>(mentions.length);
   const headerOf = new Array<HeaderSpan | undefined>(mentions.length);
   const headerAt = ints(tokens.length);
   let current: Section = 'findings';
   let header: HeaderSpan | undefined;
+  // Whether the short section in force ends with its line: one written on its header's line with no
+  // section of another kind after it ("Hx: s/p laminectomy ...\nL5-S1 mod DDD ..." dictated with no
+  // FINDINGS header), whose next lines are the report.
+  let endsWithLine = false;
   let next = 0;
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
     // (mentions[k] is the first mention at or after token i: every one before it has its section.)
     // (A level heading that starts a sentence ends it too: "HISTORY: Back pain. L4-5: ..." pasted on one line.)
     const sentenceStart = i > 0 && (tokens[i]!.newlinesBefore > 0 || sentences[i] !== sentences[i - 1]);
-    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (sentenceStart && opensLevelLine(mentions[k], i)))) {
+    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (endsWithLine && tokens[i]!.newlinesBefore > 0 && opensTermLine(mentions[k], i)) || (sentenceStart && opensLevelLine(mentions[k], i)))) {
       current = 'findings';
       header = undefined;
+      endsWithLine = false;
     }
     let start: { to: number; section: Section } | undefined;
     while (next < starts.length && starts[next]!.from === i) start = starts[next++];
@@ -1842,6 +1858,8 @@ function sectionsOf(
       current = start.section;
       header = { from: i, to: start.to };
       for (let t = i; t < start.to; t++) headerAt[t] = 1;
+      const onItsLine = start.to < tokens.length && tokens[start.to]!.newlinesBefore === 0 && (tokens[start.to]!.key !== ':' || (start.to + 1 < tokens.length && tokens[start.to + 1]!.newlinesBefore === 0));
+      endsWithLine = rules.shortSections.has(current) && onItsLine && !starts.some((h) => h.from > i && !rules.shortSections.has(h.section));
     }
     for (; k < mentions.length && mentions[k]!.from <= i; k++) {
       sectionOf[k] = current;

@@ -1,8 +1,11 @@
 // Sentence segmentation over tokens: the scope of every ConText cue ends at a sentence boundary.
 // A boundary follows ".", "!" or "?" (not in "3.5", after "vs", or in "? cord compression"),
 // precedes a question mark written before a term, precedes a blank line, and precedes a line break
-// unless the new line visibly continues the sentence (a lower-case word after a word or comma, as in
-// hard-wrapped text).
+// unless the new line visibly continues the sentence: a lower-case word after a comma, after or
+// before a word that joins (text.json `lineJoiners`: "... of\n", "\nwith ..."), or after a word where
+// the line was full, as in hard-wrapped text (its first word would not have fitted on the line before,
+// whose paragraph's longest line, if at least MIN_WRAP_WIDTH long, is taken as the wrap width). Dictated text that puts one statement
+// on each line ("no cord oedema\ndural tail present") is split at every line.
 import type { Token } from '../text/tokenize.js';
 
 const END = new Set(['.', '!', '?']);
@@ -11,6 +14,8 @@ const LOWER_START = /^\p{Ll}/u;
 /** A lower-case word or a number: what continues a sentence after shorthand ("ca. 8 mm"). */
 const CONTINUES_AFTER_SHORTHAND = /^[\p{Ll}\d]/u;
 
+/** The narrowest line width taken for hard wrapping: a paragraph of shorter lines is one statement per line ("no cord oedema\ndural tail present"). */
+const MIN_WRAP_WIDTH = 50;
 /** Tokens after which a question mark opens a question rather than ends one ("HISTORY: ? mets", "Back pain, ? disc"). */
 const OPENERS = new Set([':', ',', ';', '.', '(', '-', '?']);
 /** A word with a capital and then a lower-case letter ("Back"); "L3" and "MRI" are not. */
@@ -32,9 +37,16 @@ export function isPrefixQuestion(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Sentence index of every token (a plain array: see `ints` in analyze.ts on typed arrays). */
-export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet<string>, beforeLower: ReadonlySet<string> = new Set()): number[] {
+export function sentenceIds(
+  tokens: readonly Token[],
+  noSentenceEnd: ReadonlySet<string>,
+  beforeLower: ReadonlySet<string> = new Set(),
+  joiners: LineJoiners = NO_JOINERS,
+): number[] {
   const ids: number[] = [];
+  const wrapWidth = paragraphWidths(tokens);
   let id = 0;
+  let lineStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i > 0) {
@@ -42,8 +54,11 @@ export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet
       let boundary = false;
       if (t.newlinesBefore >= 2 || isPrefixQuestion(tokens, i)) boundary = true;
       else if (t.newlinesBefore === 1) {
-        const continues = LOWER_START.test(t.raw) && (prev.kind === 'word' || prev.key === ',');
-        boundary = !continues;
+        const lower = LOWER_START.test(t.raw);
+        const joined = prev.key === ',' || (prev.kind === 'word' && (joiners.end.has(prev.key) || joiners.start.has(t.key)));
+        const width = wrapWidth[i]!;
+        const wrapped = prev.kind === 'word' && width >= MIN_WRAP_WIDTH && prev.end - tokens[lineStart]!.start + 1 + (t.end - t.start) > width;
+        boundary = !(lower && (joined || wrapped));
       }
       if (!boundary && prev.kind === 'punct' && END.has(prev.key) && !isPrefixQuestion(tokens, i - 1)) {
         const before = tokens[i - 2];
@@ -55,7 +70,37 @@ export function sentenceIds(tokens: readonly Token[], noSentenceEnd: ReadonlySet
       }
       if (boundary) id++;
     }
+    if (t.newlinesBefore > 0) lineStart = i;
     ids.push(id);
   }
   return ids;
+}
+
+/** Words that join a line to the next one: at the end of the first (text.json `lineJoiners.end`) or the start of the next (`lineJoiners.start`). */
+export interface LineJoiners {
+  end: ReadonlySet<string>;
+  start: ReadonlySet<string>;
+}
+const NO_JOINERS: LineJoiners = { end: new Set(), start: new Set() };
+
+/** Per token, the length of the longest line of its paragraph (lines between blank lines), in characters. */
+function paragraphWidths(tokens: readonly Token[]): number[] {
+  const widths = new Array<number>(tokens.length);
+  if (tokens.length === 0) return widths;
+  let paragraph = 0;
+  let lineStart = 0;
+  let widest = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    if (i === tokens.length || (i > 0 && t!.newlinesBefore > 0)) {
+      widest = Math.max(widest, tokens[i - 1]!.end - tokens[lineStart]!.start);
+      lineStart = i;
+      if (i === tokens.length || t!.newlinesBefore >= 2) {
+        widths.fill(widest, paragraph, i);
+        paragraph = i;
+        widest = 0;
+      }
+    }
+  }
+  return widths;
 }
