@@ -638,6 +638,11 @@ describe('terminators end a cue scope', () => {
     ['"do not show" negates', 'Sagittal images do not show stenosis.', 'stenosis', 'absent', 'do not show'],
     ['"did not reveal" negates', 'The study did not reveal a fracture.', 'fracture', 'absent', 'did not reveal'],
     ['no longer visualized', 'Previously noted epidural abscess is no longer visualized.', 'epidural abscess', 'absent', 'is no longer visualized'],
+    ['... past an aside between commas', 'The paravertebral soft tissue component at T9, previously 3 cm, is no longer seen.', 'paravertebral soft tissue component', 'absent', 'is no longer seen'],
+    ['... or a relative clause', 'The disc extrusion at C5-6, which caused moderate cord compression, has resolved.', 'disc extrusion', 'absent', 'has resolved'],
+    ['... but not past a hedge of its own', 'Intradural extramedullary lesion at T6, likely meningioma, less likely schwannoma.', 'lesion', 'present', null],
+    ['a cue\'s list goes on past its repeated word', 'Resolution of the marrow infiltration and of the sacral soft tissue mass.', 'soft tissue mass', 'absent', 'Resolution of'],
+    ['... which is no place', 'No enhancement of the disc and of the endplates.', 'endplates', 'present', null],
     // Regression: "demonstrate" and "show" ended scopes for a while, and these came out present.
     ['a verb after "not" and an adverb', 'Images do not clearly demonstrate stenosis at L4-5.', 'stenosis', 'absent', 'not'],
     ['a participle after "no"', 'There is no demonstrated fracture.', 'fracture', 'absent', 'There is no'],

@@ -752,6 +752,21 @@ export function analyzeContext(
       scope = scopeOf(scope.neg, scope.pos, scope.negOpens, false, scope.linked);
     }
   }
+  /**
+   * Whether the comma at token i opens an aside that ends with a comma right before the backward cue
+   * in force: a relative clause, or words that open with an adverb or a participle ("which caused
+   * cord compression", "previously 3 cm", "measuring 2 cm").
+   */
+  const asideBefore = (i: number, scope: Scope): boolean => {
+    const cue = scope.neg !== undefined && scope.neg.value.direction === 'backward' ? scope.neg : scope.pos !== undefined && scope.pos.value.direction === 'backward' ? scope.pos : undefined;
+    if (cue === undefined || i + 1 >= n || tokens[cue.from - 1]?.key !== ',' || cue.from - 1 <= i + 1) return false;
+    const first = tokens[i + 1]!.key;
+    // (Not a hedge or negation of its own: "..., likely meningioma, less likely schwannoma".)
+    const own = cueAt[i + 1]?.value.kind;
+    if ((!RELATIVE_WORDS.has(first) && !ADVERB.test(first) && !PARTICIPLE.test(first)) || own === 'negated' || own === 'possible') return false;
+    for (let j = i + 1; j < cue.from - 1; j++) if (tokens[j]!.key === ',' || CLAUSE_ENDS.has(tokens[j]!.key) || j > i + SCAN_LIMIT) return false;
+    return true;
+  };
   const bwd = new Array<Scope>(n + 1);
   scope = EMPTY;
   bwd[n] = EMPTY;
@@ -772,7 +787,11 @@ export function analyzeContext(
     if ((finding[i]! & IN) !== 0) terms++;
     if ((finding[i]! & (IN | OTHER)) !== 0 && (i + 1 >= n || (finding[i + 1]! & (IN | OTHER)) === 0 || cueAt[i + 1] !== undefined)) subjects++;
     if (tokens[i]!.key === 'or' || tokens[i]!.key === 'and') cueJoined = true;
-    if (tokens[i]!.key === ',' && subjects > cueSubjects && !cueJoined) {
+    // ("The mass at T6, which caused cord compression, has resolved", "The soft tissue component,
+    // previously 3 cm, is no longer seen": an aside between commas right before the cue is passed, and
+    // the cue reaches the subject before it.)
+    if (tokens[i]!.key === ',' && subjects > cueSubjects && !cueJoined && asideBefore(i, scope)) subjects = cueSubjects;
+    else if (tokens[i]!.key === ',' && subjects > cueSubjects && !cueJoined) {
       if (scope.pos !== undefined && scope.pos.value.direction === 'backward') scope = withoutHedge(scope);
       if (scope.neg !== undefined && scope.neg.value.direction === 'backward') scope = scopeOf(undefined, scope.pos);
     }
@@ -788,7 +807,8 @@ export function analyzeContext(
       if (outsideTerms.pop()! < terms) scope = scope.pos !== undefined && scope.pos !== outer.pos && scope.pos.value.direction === 'both' ? scopeOf(outer.neg, scope.pos) : outer;
     }
     const started = cueAt[i];
-    if (started !== undefined) {
+    // (A relative word that opens such an aside ends nothing: "..., which caused cord compression, has resolved".)
+    if (started !== undefined && !(started.value.kind === 'terminator' && i > 0 && tokens[i - 1]!.key === ',' && asideBefore(i - 1, scope))) {
       const { pos, neg } = scope;
       scope = passCue(scope, started, 'backward');
       if (scope.pos !== pos || scope.neg !== neg) {
@@ -1163,6 +1183,19 @@ export function analyzeContext(
    * that are no findings ("loosening of the left T4 pedicle screw", "not displacing the traversing
    * left L5 nerve root"), if any: the term names a place, not what a cue before it says.
    */
+  /**
+   * Whether a place word after "and", "or" or a comma repeats the last word of the cue in force: the
+   * next item of that cue's list, not a place ("Resolution of the marrow infiltration and of the sacral
+   * soft tissue mass").
+   */
+  const repeatsCue = (place: RuleHit<CueRule>): boolean => {
+    if (place.from === 0) return false;
+    const joiner = tokens[place.from - 1]!.key;
+    if (joiner !== 'and' && joiner !== 'or' && joiner !== ',') return false;
+    const scope = fwd[place.from]!;
+    const cue = scope.neg !== undefined && (scope.pos === undefined || scope.neg.to > scope.pos.to) ? scope.neg : scope.pos;
+    return cue !== undefined && tokens[cue.to - 1]!.key === tokens[place.from]!.key;
+  };
   const placeCueBefore = (m: Mention): RuleHit<CueRule> | undefined => {
     // (An imaging test named as where a finding was seen, "on MRI", is a place too.)
     for (let i = m.from - 1; i >= 0 && i >= m.from - 3; i--) {
@@ -1176,7 +1209,7 @@ export function analyzeContext(
         i = cue.from - 1;
         continue;
       }
-      if (cue !== undefined) return cue.value.kind === 'location' ? cue : undefined;
+      if (cue !== undefined) return cue.value.kind === 'location' && !repeatsCue(cue) ? cue : undefined;
       const side = sideEndAt[i];
       if (side !== undefined) i = side.from - 1;
       else if (inLevel(i)) while (i >= 0 && inLevel(i)) i--;
