@@ -593,6 +593,7 @@ describe('background in the history: a diagnosis already made, an operation, har
     ['"background" states a fact', 'Hx: Background DISH. Fall.', 'DISH', 'present', null],
     ['... and so does its treatment', 'HISTORY: Endocarditis on treatment; ?spinal infection.', 'Endocarditis', 'present', null],
     ['a word before background, past its markers', 'HISTORY: Metastatic ER/PR positive breast carcinoma. New back pain.', 'Metastatic', 'present', null],
+    ['... written in words', 'Clinical information: 81-year-old man with metastatic castration-resistant prostate cancer on denosumab.', 'metastatic', 'present', null],
     ['... not past other words', 'Hx: Neck pain post MVA 2/52 ago.', 'Neck pain', 'possible', 'Hx'],
     ['... nor in a line of capitals', 'HISTORY: CORD COMPRESSION IN PT WITH MYELOMA.', 'CORD COMPRESSION', 'possible', 'HISTORY'],
     ['a plan after a comma does not hedge the fact before it', 'HISTORY: History of lymphoma, planned restaging.', 'lymphoma', 'present', null],
