@@ -244,6 +244,8 @@ export const cuesSchema = z
     persistWords: z.array(z.string().min(1)).default([]),
     /** Words of time between a treatment and what it was for ("Vertebroplasty 2 weeks ago for fracture"). */
     timeWords: z.array(z.string().min(1)).default([]),
+    /** Words of size that, like a grade, open a new item dictated with no mark after a finding ("no stenosis small disc bulge"). */
+    sizeWords: z.array(z.string().min(1)).default([]),
     /** Words of change whose negation in a pseudo-cue goes on down a list after it ("No improvement, progression or new fracture"). */
     changeWords: z.array(z.string().min(1)).default([]),
     /** Words that, with abbreviations in capitals, say a tumour's type between a word and a background fact ("Metastatic ER/PR positive breast carcinoma"). */

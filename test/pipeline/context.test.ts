@@ -233,6 +233,8 @@ describe('more negation and hedging wording', () => {
     ['... nor across a short line that ends on a word', 'no prevertebral edema\nstraightening of the cervical lordosis', 'straightening of the cervical lordosis', 'present', null],
     ['... while a line that ends on a joining word goes on', 'there is no\nstenosis at L4-5', 'stenosis', 'absent', 'there is no'],
     ['... and so does one that the next line joins', 'no canal stenosis\nor foraminal narrowing', 'foraminal narrowing', 'absent', 'no'],
+    ['... nor across a long line in a paragraph of one statement per line', 'alignment is maintained no listhesis\nC5/6 small posterior disc osteophyte bar effacing the anterior CSF but not contacting the cord\nincidental haemangioma C7 vertebral body', 'haemangioma', 'present', null],
+    ['a size opens a new item dictated with no mark', 'L3-4 no stenosis small disc bulge left foraminal annular tear', 'disc bulge', 'present', null],
     ['... and not across sentences', 'Mild disc bulge\nProbable.', 'disc bulge', 'present', null],
     ['... nor a finding earlier in the sentence', 'Modic type 1 endplate changes at L4-5, infection unlikely.', 'Modic type 1 endplate changes', 'present', null],
     ['... nor one whose cause it hedges', 'Impression: L1 compression fracture, osteoporotic likely.', 'compression fracture', 'present', null],

@@ -441,9 +441,11 @@ export function analyzeContext(
    * finding ("Scoliosis mild dextroconvex thoracic").
    */
   const startsUnmarkedItem = (i: number): boolean => {
-    const graded = severityAt[i];
-    if (graded === undefined || i === 0 || (finding[i - 1]! & END) === 0) return false;
-    let j = graded.to;
+    if (i === 0 || (finding[i - 1]! & END) === 0) return false;
+    // (A size opens an item like a grade: "L3-4 no stenosis small disc bulge".)
+    const graded = severityAt[i]?.to ?? (rules.sizeWords.hasToken(tokens[i]!) ? i + 1 : undefined);
+    if (graded === undefined) return false;
+    let j = graded;
     for (let steps = 0; j < n && steps < FORWARD_MODIFIER_WINDOW && (finding[j]! & IN) === 0; steps++) {
       if (sideAt[j] !== undefined) j = sideAt[j]!.to;
       else if ((finding[j]! & LEVEL) !== 0) j++;

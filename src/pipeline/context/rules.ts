@@ -102,6 +102,8 @@ export interface ContextRules {
   purposeWords: WordSet;
   persistWords: WordSet;
   timeWords: WordSet;
+  /** cues.json `sizeWords`. */
+  sizeWords: WordSet;
   changeWords: WordSet;
   tumourMarkerWords: WordSet;
   clauseVerbs: WordSet;
@@ -200,6 +202,7 @@ export function compileRules(
     purposeWords: new WordSet(cues.purposeWords),
     persistWords: new WordSet(cues.persistWords),
     timeWords: new WordSet(cues.timeWords),
+    sizeWords: new WordSet(cues.sizeWords),
     changeWords: new WordSet(cues.changeWords),
     tumourMarkerWords: new WordSet(cues.tumourMarkerWords),
     clauseVerbs: new WordSet(cues.clauseVerbs),

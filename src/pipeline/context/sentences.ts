@@ -83,24 +83,37 @@ export interface LineJoiners {
 }
 const NO_JOINERS: LineJoiners = { end: new Set(), start: new Set() };
 
-/** Per token, the length of the longest line of its paragraph (lines between blank lines), in characters. */
+/**
+ * Per token, the width its paragraph (lines between blank lines) was hard-wrapped at: the length of
+ * its longest line, in characters; 0 where the paragraph is not hard-wrapped, because some line in it
+ * was broken before a lower-case word that would have fitted on it ("alignment is maintained\nthe
+ * cord ...": one statement per line, however long the other lines are).
+ */
 function paragraphWidths(tokens: readonly Token[]): number[] {
   const widths = new Array<number>(tokens.length);
   if (tokens.length === 0) return widths;
+  // Each line as [first token, last token], paragraph by paragraph.
   let paragraph = 0;
+  let lines: number[] = [];
   let lineStart = 0;
-  let widest = 0;
-  for (let i = 0; i <= tokens.length; i++) {
+  for (let i = 1; i <= tokens.length; i++) {
     const t = tokens[i];
-    if (i === tokens.length || (i > 0 && t!.newlinesBefore > 0)) {
-      widest = Math.max(widest, tokens[i - 1]!.end - tokens[lineStart]!.start);
-      lineStart = i;
-      if (i === tokens.length || t!.newlinesBefore >= 2) {
-        widths.fill(widest, paragraph, i);
-        paragraph = i;
-        widest = 0;
-      }
+    if (i < tokens.length && t!.newlinesBefore === 0) continue;
+    lines.push(lineStart, i - 1);
+    lineStart = i;
+    if (i < tokens.length && t!.newlinesBefore === 1) continue;
+    let widest = 0;
+    for (let l = 0; l < lines.length; l += 2) widest = Math.max(widest, tokens[lines[l + 1]!]!.end - tokens[lines[l]!]!.start);
+    let ragged = false;
+    for (let l = 2; l < lines.length && !ragged; l += 2) {
+      const first = tokens[lines[l]!]!;
+      const last = tokens[lines[l - 1]!]!;
+      const length = last.end - tokens[lines[l - 2]!]!.start;
+      ragged = last.kind === 'word' && LOWER_START.test(first.raw) && length + 1 + (first.end - first.start) <= widest;
     }
+    widths.fill(ragged ? 0 : widest, paragraph, i);
+    paragraph = i;
+    lines = [];
   }
   return widths;
 }
