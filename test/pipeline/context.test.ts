@@ -1267,6 +1267,7 @@ describe('side after the finding', () => {
     ['... nor a side item denied after it', 'Foramina: R mild narrowing, L none.', 'narrowing', ['right']],
     ['... nor a side item denied before it', 'Foramina: R none, L mild narrowing.', 'narrowing', ['left']],
     ['a term that names its own side', 'Dextroconvex thoracic curve.', 'Dextroconvex', ['right']],
+    ['the side of the place a finding arises from', 'A 9 mm synovial cyst arises from the left L4/5 facet joint.', 'synovial cyst', ['left']],
     ['... or opens with it', 'Grade 2 spondylolisthesis with bilateral pars defects.', 'bilateral pars defects', ['bilateral']],
     ['... but not a zone of its own name', 'Small right foraminal disc protrusion.', 'foraminal', ['right']],
     ['the side of a place past a word of its name', 'Foraminal stenosis with compression of the exiting right C6 nerve root.', 'compression', ['right']],
