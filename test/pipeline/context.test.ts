@@ -289,6 +289,7 @@ describe('more negation and hedging wording', () => {
     ['... and the predicate is hedged', 'The T6 compression fracture is likely osteoporotic.', 'osteoporotic', 'possible', 'is likely'],
     ['... not before a place', 'Stenosis is likely at L4-5.', 'Stenosis', 'possible', 'is likely'],
     ['... nor before a reason', 'Infection is likely given the history.', 'Infection', 'possible', 'is likely'],
+    ['"are felt to be unlikely" hedges its plural subject', 'Spinal cord infarct and neoplasm are felt to be unlikely.', 'neoplasm', 'possible', 'are felt to be unlikely'],
     ['... nor before a participle: what the finding does is hedged, not the finding', 'Disc bulge at L4-5 is likely causing mild canal stenosis.', 'Disc bulge', 'present', null],
     ['... as before a participle with no copula', 'Facet arthropathy likely contributing to foraminal narrowing.', 'Facet arthropathy', 'present', null],
     // "Not confirmed" leaves a doubt, unless what it speaks of was only suspected.
@@ -1268,6 +1269,7 @@ describe('side after the finding', () => {
     ['... nor a side item denied before it', 'Foramina: R none, L mild narrowing.', 'narrowing', ['left']],
     ['a term that names its own side', 'Dextroconvex thoracic curve.', 'Dextroconvex', ['right']],
     ['the side of the place a finding arises from', 'A 9 mm synovial cyst arises from the left L4/5 facet joint.', 'synovial cyst', ['left']],
+    ['"both" and a paired part', 'Both hips show moderate osteoarthritis.', 'osteoarthritis', ['bilateral']],
     ['... or opens with it', 'Grade 2 spondylolisthesis with bilateral pars defects.', 'bilateral pars defects', ['bilateral']],
     ['... but not a zone of its own name', 'Small right foraminal disc protrusion.', 'foraminal', ['right']],
     ['the side of a place past a word of its name', 'Foraminal stenosis with compression of the exiting right C6 nerve root.', 'compression', ['right']],
