@@ -206,6 +206,12 @@ export const cuesSchema = z
      */
     negationTerminators: z.array(z.string().min(1)).default([]),
     /**
+     * Negation terminators with no comma ("in keeping with"), which end a negation in mid-clause right
+     * after the finding it denied ("Cord oedema without haemorrhage in keeping with central cord
+     * syndrome"), but not one that opens its clause ("No marrow oedema consistent with acute fracture").
+     */
+    negationTerminatorsAfterFinding: z.array(z.string().min(1)).default([]),
+    /**
      * Words that state a finding as a fact where its section's default would make it possible
      * ("HISTORY: status post microdiscectomy", "known discitis", "history of ACDF"): a finding at most
      * three words after one (levels, side words and bracketed text not counted), or joined by "and" to

@@ -639,6 +639,8 @@ describe('terminators end a cue scope', () => {
     ['not consistent with', 'It is not consistent with metastasis.', 'metastasis', 'absent', 'not'],
     ['without findings consistent with', 'Vertebral body heights are maintained without findings consistent with acute fracture.', 'fracture', 'absent', 'without'],
     ['no findings consistent with', 'No findings consistent with infection.', 'infection', 'absent', 'No'],
+    ['... but a negation in mid-clause ends after what it denied', 'Cord oedema from C3 to C5 without haemorrhage in keeping with acute central cord syndrome.', 'central cord syndrome', 'present', null],
+    ['... while one that opens its clause goes on', 'No marrow edema consistent with acute fracture.', 'fracture', 'absent', 'No'],
     ['"do not show" negates', 'Sagittal images do not show stenosis.', 'stenosis', 'absent', 'do not show'],
     ['"did not reveal" negates', 'The study did not reveal a fracture.', 'fracture', 'absent', 'did not reveal'],
     ['no longer visualized', 'Previously noted epidural abscess is no longer visualized.', 'epidural abscess', 'absent', 'is no longer visualized'],

@@ -720,6 +720,10 @@ export function analyzeContext(
       scope = withoutHedge(scope);
     } else if (ended !== undefined && ended.value.change === true && speaksOfChange(ended)) {
       // ("No further subsidence of the interbody cage": a change that did not happen, in something there.)
+    } else if (ended !== undefined && ended.value.afterFinding === true && (ended.from === 0 || (finding[ended.from - 1]! & END) === 0 || scope.neg === undefined || scope.negOpens)) {
+      // ("No marrow oedema consistent with acute fracture": what a negation that opens its clause
+      // denies goes on; "Cord oedema without haemorrhage in keeping with central cord syndrome": one in
+      // mid-clause ends after the finding it denied.)
     } else if (ended !== undefined && ended.value.only === 'negated' && scope.pos !== undefined && !hedgeGoesOn(scope.pos, ended)) {
       scope = EMPTY;
     } else if (ended !== undefined && ended.value.section !== undefined && ended.value.kind === 'possible' && scope.pos !== undefined) {
@@ -810,7 +814,7 @@ export function analyzeContext(
     }
     const started = cueAt[i];
     // (A relative word that opens such an aside ends nothing: "..., which caused cord compression, has resolved".)
-    if (started !== undefined && !(started.value.kind === 'terminator' && i > 0 && tokens[i - 1]!.key === ',' && asideBefore(i - 1, scope))) {
+    if (started !== undefined && started.value.afterFinding !== true && !(started.value.kind === 'terminator' && i > 0 && tokens[i - 1]!.key === ',' && asideBefore(i - 1, scope))) {
       const { pos, neg } = scope;
       scope = passCue(scope, started, 'backward');
       if (scope.pos !== pos || scope.neg !== neg) {

@@ -17,6 +17,8 @@ export interface CueRule {
   phrase: string;
   /** For terminators: the one cue kind whose scope it ends (all kinds when absent). */
   only?: 'possible' | 'negated';
+  /** A negation terminator that ends only a negation in mid-clause, right after the finding it denied (cues.json `negationTerminatorsAfterFinding`). */
+  afterFinding?: true;
   /**
    * A linking possibility cue, which a negation before it in its clause overrides: any negation for an
    * infinitive ("to suggest"), one that opens the clause for the others ("suggestive of").
@@ -165,6 +167,7 @@ export function compileRules(
   addCue(cues.verbTerminators, { kind: 'terminator', direction: 'none', verb: true });
   addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
+  addCue(cues.negationTerminatorsAfterFinding, { kind: 'terminator', direction: 'none', only: 'negated', afterFinding: true });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
   const { prefixes, tests, phrases } = cues.statedAfter;
   addCue([...phrases, ...prefixes.flatMap((prefix) => tests.map((test) => `${prefix} ${test}`))], { kind: 'stated', direction: 'none', before: 'always' });
