@@ -374,6 +374,8 @@ export const textSchema = z
     leadWords: z.array(z.string().min(1)).default([]),
     /** Characters that open a list item. */
     listBullets: z.array(z.string().min(1)).default([]),
+    /** Units of a patient's age: `units` need "old" after them ("35 year old"), `alone` do not ("70 yo"). A sentence that opens on an age, in a report with no history header, is the history. */
+    ageWords: z.object({ units: z.array(z.string().min(1)), alone: z.array(z.string().min(1)) }).strict().default({ units: [], alone: [] }),
     /** Words that join a line to the next one, at the end of the first ("there is no\nstenosis") or at the start of the next ("mild bulge\nwith no stenosis"): no sentence ends at that line break. */
     lineJoiners: z.object({ end: z.array(z.string().min(1)), start: z.array(z.string().min(1)) }).strict().default({ end: [], start: [] }),
   })

@@ -42,6 +42,7 @@ export function compileEngine(data: GlossaryData): Engine {
     elsewherePairs: wordPairs(data.levels.elsewhereWords),
     elsewhereFirst: new WordSet(data.levels.elsewhereWords.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!)),
     lead: new WordSet(data.text.leadWords),
+    age: { units: new WordSet([...data.text.ageWords.units, ...data.text.ageWords.alone]), alone: new WordSet(data.text.ageWords.alone) },
   });
   // Every key is numbered by now: fix the table for fast lookups.
   ids.seal();

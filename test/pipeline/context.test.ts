@@ -986,6 +986,15 @@ describe('sections', () => {
   ])('a one-line history ends before %s', (_name, text, phrase) => {
     expect(find(text, phrase)).toMatchObject({ section: 'findings', assertion: 'present' });
   });
+  // A history with no header: the sentence that opens on the patient's age, to the end of its line.
+  it.each([
+    ['35 year old', 'MRI thoracic spine.\n35 year old woman with bilateral leg paraesthesia. ?Transverse myelitis.\nThere is a T2 hyperintense lesion at T6.', 'paraesthesia', 'history'],
+    ['45F', '45F, LBP ?L5 radiculopathy\nFINDINGS: L4-5 disc extrusion.', 'LBP', 'history'],
+    ['... which ends with its line', 'MRI thoracic spine.\n35 year old woman with bilateral leg paraesthesia.\nThere is a T2 hyperintense lesion at T6.', 'lesion', 'findings'],
+    ['... and not a duration', '2 year follow-up shows a stable disc bulge.', 'disc bulge', 'findings'],
+  ])('an age opens the history: %s', (_name, text, phrase, section) => {
+    expect(find(text, phrase).section).toBe(section);
+  });
   it('... but goes on where a findings header comes later', () => {
     expect(find('Hx: back pain ?fracture\nThere is an acute L2 compression fracture.\n\nFINDINGS: Normal.', 'compression fracture').section).toBe('history');
   });

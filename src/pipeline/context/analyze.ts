@@ -1846,13 +1846,29 @@ function sectionsOf(
   rules: ContextRules,
 ): { sectionOf: Section[]; headerOf: (HeaderSpan | undefined)[]; headerAt: number[]; title: HeaderSpan | undefined } {
   // Header starts in token order (mentions are sorted by position); at one token the last one wins.
-  const starts: { from: number; to: number; section: Section }[] = [];
+  // (`line`: a history found by its age, which ends with its line.)
+  const starts: { from: number; to: number; section: Section; line?: true }[] = [];
   mentions.forEach((m, k) => {
     const section = roles[k]!.section;
     if (section === undefined) return;
     const sentenceStart = m.from > 0 && sentences[m.from] !== sentences[m.from - 1];
     if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.push({ from: m.from, to: m.to, section });
   });
+  // A history with no header of its own ("MRI thoracic spine.\n35 year old woman with leg paraesthesia.
+  // ?Transverse myelitis"): a sentence that opens on the patient's age, before any section but the
+  // exam's, is the history, the age its header.
+  if (!starts.some((h) => h.section === 'history')) {
+    const firstSection = starts.find((h) => h.section !== 'other')?.from ?? tokens.length;
+    for (let i = 0; i < firstSection; i++) {
+      if (i > 0 && sentences[i] === sentences[i - 1]) continue;
+      const to = ageEnd(tokens, i, rules.words.age);
+      if (to > i) {
+        starts.push({ from: i, to, section: 'history', line: true });
+        starts.sort((a, b) => a.from - b.from);
+        break;
+      }
+    }
+  }
   // Lines that open on a level heading ("L5-S1: ..."): they are findings, whatever short section came before.
   // Not after a line that leads into it ("Prior MRI 2020:", "History of") or a bare header ("History:").
   const opensLevelLine = (m: Mention | undefined, i: number): boolean => {
@@ -1880,25 +1896,27 @@ function sectionsOf(
   // section of another kind after it ("Hx: s/p laminectomy ...\nL5-S1 mod DDD ..." dictated with no
   // FINDINGS header), whose next lines are the report.
   let endsWithLine = false;
+  let byAge = false;
   let next = 0;
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
     // (mentions[k] is the first mention at or after token i: every one before it has its section.)
     // (A level heading that starts a sentence ends it too: "HISTORY: Back pain. L4-5: ..." pasted on one line.)
     const sentenceStart = i > 0 && (tokens[i]!.newlinesBefore > 0 || sentences[i] !== sentences[i - 1]);
-    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (endsWithLine && tokens[i]!.newlinesBefore > 0 && opensTermLine(mentions[k], i)) || (sentenceStart && opensLevelLine(mentions[k], i)))) {
+    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (endsWithLine && tokens[i]!.newlinesBefore > 0 && (byAge || opensTermLine(mentions[k], i))) || (sentenceStart && opensLevelLine(mentions[k], i)))) {
       current = 'findings';
       header = undefined;
       endsWithLine = false;
     }
-    let start: { to: number; section: Section } | undefined;
+    let start: { to: number; section: Section; line?: true } | undefined;
     while (next < starts.length && starts[next]!.from === i) start = starts[next++];
     if (start !== undefined) {
       current = start.section;
       header = { from: i, to: start.to };
       for (let t = i; t < start.to; t++) headerAt[t] = 1;
       const onItsLine = start.to < tokens.length && tokens[start.to]!.newlinesBefore === 0 && (tokens[start.to]!.key !== ':' || (start.to + 1 < tokens.length && tokens[start.to + 1]!.newlinesBefore === 0));
-      endsWithLine = rules.shortSections.has(current) && onItsLine && !starts.some((h) => h.from > i && !rules.shortSections.has(h.section));
+      byAge = start.line === true;
+      endsWithLine = byAge || (rules.shortSections.has(current) && onItsLine && !starts.some((h) => h.from > i && !rules.shortSections.has(h.section)));
     }
     for (; k < mentions.length && mentions[k]!.from <= i; k++) {
       sectionOf[k] = current;
@@ -1906,6 +1924,30 @@ function sectionsOf(
     }
   }
   return { sectionOf, headerOf, headerAt, title: titleOf(tokens, mentions, starts) };
+}
+
+/** Age and sex written together ("45F", "67M"). */
+const AGE_SEX = /^\d{1,3}[mf]$/;
+/** One to three digits. */
+const AGE_NUMBER = /^\d{1,3}$/;
+
+/**
+ * Where a patient's age that starts at token i ends: "45F", "70 yo", "35 year old", "81-year-old"
+ * (the words of age: text.json `ageWords`; a unit of time other than "yo" needs "old" after it, so
+ * that "2 year follow-up" is none); i when none starts there.
+ */
+function ageEnd(tokens: readonly Token[], i: number, ageWords: ContextWords['age']): number {
+  const t = tokens[i]!;
+  if (AGE_SEX.test(t.key)) return i + 1;
+  if (!AGE_NUMBER.test(t.key)) return i;
+  let j = i + 1;
+  if (tokens[j]?.key === '-') j++;
+  const unit = tokens[j];
+  if (unit === undefined || !ageWords.units.hasToken(unit)) return i;
+  if (ageWords.alone.hasToken(unit)) return j + 1;
+  j++;
+  if (tokens[j]?.key === '-') j++;
+  return tokens[j]?.key === 'old' ? j + 1 : i;
 }
 
 /** The most tokens an exam's title line has ("MRI LUMBAR SPINE (CES PATHWAY)"). */

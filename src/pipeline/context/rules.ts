@@ -71,6 +71,8 @@ export interface ContextWords {
   elsewhereFirst: WordSet;
   /** Ending a line that leads into the next one ("Prior history of\nL4-5: ..."). */
   lead: WordSet;
+  /** Units of a patient's age ("35 year old", "70 yo"), and those that need no "old" after them (text.json `ageWords`). */
+  age: { units: WordSet; alone: WordSet };
 }
 
 export interface ContextRules {
