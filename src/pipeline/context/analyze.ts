@@ -91,6 +91,8 @@ const HISTORY_END = 16;
 const LEVEL = 32;
 /** A token of a mention that is no finding (a body part, a descriptor, a level): "the traversing left L5 nerve root". */
 const OTHER = 64;
+/** The last token of a treatment's mention (`treatment` in its role). */
+const TREATMENT_END = 128;
 const BIDIRECTIONAL_WINDOW = 4;
 /** Punctuation that ends a clause of grades ("..., severe on the right."). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set(['.', ';', ')', '!', '?']);
@@ -283,6 +285,7 @@ export function analyzeContext(
   // (LEVEL), as bits.
   const finding = ints(n + 1);
   mentions.forEach((m, k) => {
+    if (roles[k]!.treatment === true) finding[m.to - 1]! |= TREATMENT_END;
     if (!roles[k]!.finding) {
       for (let i = m.from; i < m.to; i++) finding[i]! |= OTHER;
       return;
@@ -313,10 +316,7 @@ export function analyzeContext(
     return k;
   };
   /** Whether a treatment's mention ends at token j. */
-  const treatmentEndsAt = (j: number): boolean => {
-    const at = lowerBound(mentions, (x) => x.from <= j) - 1;
-    return at >= 0 && mentions[at]!.to === j + 1 && roles[at]!.treatment === true;
-  };
+  const treatmentEndsAt = (j: number): boolean => (finding[j]! & TREATMENT_END) !== 0;
   /**
    * Whether tokens [from, to) are at most four markers of a tumour's type between a word and what it
    * qualifies ("Metastatic ER/PR positive breast carcinoma", "HER2+"): abbreviations in capitals,
@@ -1847,12 +1847,12 @@ function sectionsOf(
 ): { sectionOf: Section[]; headerOf: (HeaderSpan | undefined)[]; headerAt: number[]; title: HeaderSpan | undefined } {
   // Header starts in token order (mentions are sorted by position); at one token the last one wins.
   // (`line`: a history found by its age, which ends with its line.)
-  const starts: { from: number; to: number; section: Section; line?: true }[] = [];
+  const starts: { from: number; to: number; section: Section; line: boolean }[] = [];
   mentions.forEach((m, k) => {
     const section = roles[k]!.section;
     if (section === undefined) return;
     const sentenceStart = m.from > 0 && sentences[m.from] !== sentences[m.from - 1];
-    if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.push({ from: m.from, to: m.to, section });
+    if (isHeaderPosition(tokens, m.from, m.to - 1) || (sentenceStart && tokens[m.to]?.key === ':')) starts.push({ from: m.from, to: m.to, section, line: false });
   });
   // A history with no header of its own ("MRI thoracic spine.\n35 year old woman with leg paraesthesia.
   // ?Transverse myelitis"): a sentence that opens on the patient's age, before any section but the
@@ -1908,14 +1908,14 @@ function sectionsOf(
       header = undefined;
       endsWithLine = false;
     }
-    let start: { to: number; section: Section; line?: true } | undefined;
+    let start: { to: number; section: Section; line: boolean } | undefined;
     while (next < starts.length && starts[next]!.from === i) start = starts[next++];
     if (start !== undefined) {
       current = start.section;
       header = { from: i, to: start.to };
       for (let t = i; t < start.to; t++) headerAt[t] = 1;
       const onItsLine = start.to < tokens.length && tokens[start.to]!.newlinesBefore === 0 && (tokens[start.to]!.key !== ':' || (start.to + 1 < tokens.length && tokens[start.to + 1]!.newlinesBefore === 0));
-      byAge = start.line === true;
+      byAge = start.line;
       endsWithLine = byAge || (rules.shortSections.has(current) && onItsLine && !starts.some((h) => h.from > i && !rules.shortSections.has(h.section)));
     }
     for (; k < mentions.length && mentions[k]!.from <= i; k++) {
@@ -1938,6 +1938,7 @@ const AGE_NUMBER = /^\d{1,3}$/;
  */
 function ageEnd(tokens: readonly Token[], i: number, ageWords: ContextWords['age']): number {
   const t = tokens[i]!;
+  if (!isDigit(t.key.charCodeAt(0))) return i;
   if (AGE_SEX.test(t.key)) return i + 1;
   if (!AGE_NUMBER.test(t.key)) return i;
   let j = i + 1;
@@ -1959,12 +1960,14 @@ const TITLE_TOKENS = 16;
  * header may open it: "EXAM: MRI L-SPINE (CES)"), before a section header on a later line. A finding
  * named there is what the exam looks for.
  */
-function titleOf(tokens: readonly Token[], mentions: readonly Mention[], starts: readonly { from: number; to: number; section: Section }[]): HeaderSpan | undefined {
+function titleOf(tokens: readonly Token[], mentions: readonly Mention[], starts: readonly { from: number; section: Section }[]): HeaderSpan | undefined {
   let end = 1;
   while (end < tokens.length && tokens[end]!.newlinesBefore === 0) end++;
   if (end >= tokens.length || end > TITLE_TOKENS || tokens[end - 1]!.key === '.') return undefined;
   if (starts.some((h) => h.from < end && (h.from > 0 || h.section !== 'other'))) return undefined;
-  if (!mentions.some((m) => m.to <= end && m.concept?.category === 'technique')) return undefined;
+  let imaging = false;
+  for (let k = 0; k < mentions.length && mentions[k]!.from < end && !imaging; k++) imaging = mentions[k]!.to <= end && mentions[k]!.concept?.category === 'technique';
+  if (!imaging) return undefined;
   return starts.some((h) => h.from >= end) ? { from: 0, to: end } : undefined;
 }
 
