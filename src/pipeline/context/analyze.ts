@@ -117,6 +117,9 @@ const NEGATION_NEAR_WORDS = 3;
 const SCAN_LIMIT = 24;
 /** Words a modifier after a finding may be this many words away ("stenosis is moderate"); also the steps a place word is looked for back from a term. */
 const FORWARD_MODIFIER_WINDOW = 4;
+/** "There is", "there are": a clause that says something is there, before its subject (grammar, not vocabulary). */
+const EXISTENTIAL = 'there';
+const COPULAS: ReadonlySet<string> = new Set(['is', 'are']);
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 /** A present participle ("abutting", "compressing"): a verb form of grammar, not vocabulary. */
@@ -1883,7 +1886,7 @@ function sectionsOf(
     const before = tokens[i - 1]!;
     if (m === undefined || before.key === ':' || rules.words.lead.hasToken(before)) return false;
     let j = i;
-    if (tokens[j]?.key === 'there' && (tokens[j + 1]?.key === 'is' || tokens[j + 1]?.key === 'are')) j += 2;
+    if (tokens[j]?.key === EXISTENTIAL && COPULAS.has(tokens[j + 1]?.key ?? '')) j += 2;
     while (j < m.from && j < i + 3 && ARTICLES.has(tokens[j]!.key)) j++;
     return m.from === j;
   };

@@ -3,9 +3,10 @@
 // precedes a question mark written before a term, precedes a blank line, and precedes a line break
 // unless the new line visibly continues the sentence: a lower-case word after a comma, after or
 // before a word that joins (text.json `lineJoiners`: "... of\n", "\nwith ..."), or after a word where
-// the line was full, as in hard-wrapped text (its first word would not have fitted on the line before,
-// whose paragraph's longest line, if at least MIN_WRAP_WIDTH long, is taken as the wrap width). Dictated text that puts one statement
-// on each line ("no cord oedema\ndural tail present") is split at every line.
+// the line was full, as in hard-wrapped text (its first word would not have fitted on the line before;
+// the paragraph's longest line, if at least MIN_WRAP_WIDTH long, is taken as the wrap width). Dictated
+// text that puts one statement on each line ("no cord oedema\ndural tail present") is split at every
+// line.
 import type { Token } from '../text/tokenize.js';
 
 const END = new Set(['.', '!', '?']);
