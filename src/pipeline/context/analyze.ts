@@ -1900,14 +1900,17 @@ function sectionsOf(
   // FINDINGS header), whose next lines are the report.
   let endsWithLine = false;
   let byAge = false;
+  // Whether `current` is one of the short sections (read once per header, not per token).
+  let inShort = rules.shortSections.has(current);
   let next = 0;
   let k = 0;
   for (let i = 0; i < tokens.length && k < mentions.length; i++) {
     // (mentions[k] is the first mention at or after token i: every one before it has its section.)
     // (A level heading that starts a sentence ends it too: "HISTORY: Back pain. L4-5: ..." pasted on one line.)
     const sentenceStart = i > 0 && (tokens[i]!.newlinesBefore > 0 || sentences[i] !== sentences[i - 1]);
-    if (rules.shortSections.has(current) && (tokens[i]!.newlinesBefore >= 2 || (endsWithLine && tokens[i]!.newlinesBefore > 0 && (byAge || opensTermLine(mentions[k], i))) || (sentenceStart && opensLevelLine(mentions[k], i)))) {
+    if (inShort && (tokens[i]!.newlinesBefore >= 2 || (endsWithLine && tokens[i]!.newlinesBefore > 0 && (byAge || opensTermLine(mentions[k], i))) || (sentenceStart && opensLevelLine(mentions[k], i)))) {
       current = 'findings';
+      inShort = false;
       header = undefined;
       endsWithLine = false;
     }
@@ -1915,11 +1918,12 @@ function sectionsOf(
     while (next < starts.length && starts[next]!.from === i) start = starts[next++];
     if (start !== undefined) {
       current = start.section;
+      inShort = rules.shortSections.has(current);
       header = { from: i, to: start.to };
       for (let t = i; t < start.to; t++) headerAt[t] = 1;
       const onItsLine = start.to < tokens.length && tokens[start.to]!.newlinesBefore === 0 && (tokens[start.to]!.key !== ':' || (start.to + 1 < tokens.length && tokens[start.to + 1]!.newlinesBefore === 0));
       byAge = start.line;
-      endsWithLine = byAge || (rules.shortSections.has(current) && onItsLine && !starts.some((h) => h.from > i && !rules.shortSections.has(h.section)));
+      endsWithLine = byAge || (inShort && onItsLine && !starts.some((h) => h.from > i && !rules.shortSections.has(h.section)));
     }
     for (; k < mentions.length && mentions[k]!.from <= i; k++) {
       sectionOf[k] = current;
