@@ -1282,6 +1282,7 @@ describe('side after the finding', () => {
     ['the side of the place a finding arises from', 'A 9 mm synovial cyst arises from the left L4/5 facet joint.', 'synovial cyst', ['left']],
     ['"both" and a paired part', 'Both hips show moderate osteoarthritis.', 'osteoarthritis', ['bilateral']],
     ['... or "in both"', 'Marrow oedema in both sacral alae.', 'Marrow oedema', ['bilateral']],
+    ['a side after "is noted" and a level', 'A 12 mm Tarlov cyst is noted at S2 on the right.', 'Tarlov cyst', ['right']],
     ['the side of the place a finding is in', 'Incidental 9 mm nodule in the left lobe of the thyroid gland.', 'nodule', ['left']],
     ['... or opens with it', 'Grade 2 spondylolisthesis with bilateral pars defects.', 'bilateral pars defects', ['bilateral']],
     ['... but not a zone of its own name', 'Small right foraminal disc protrusion.', 'foraminal', ['right']],
