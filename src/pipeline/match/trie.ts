@@ -12,7 +12,8 @@ import type { KeyIds } from './keys.js';
 
 /** A node while phrases are added. */
 interface BuildNode<V> {
-  children: Map<number, BuildNode<V>>;
+  /** Undefined for a leaf (most nodes are): no Map allocated per leaf at start-up. */
+  children: Map<number, BuildNode<V>> | undefined;
   values: V[];
   /** Its number in the flat layout. */
   n: number;
@@ -42,7 +43,7 @@ interface Flat<V> {
 
 export class TokenTrie<V> {
   /** The tree phrases are added to; dropped once the trie is laid out. */
-  private root: BuildNode<V> | undefined = { children: new Map(), values: [], n: 0 };
+  private root: BuildNode<V> | undefined = { children: undefined, values: [], n: 0 };
   private flat: Flat<V> | undefined;
   size = 0;
 
@@ -54,8 +55,9 @@ export class TokenTrie<V> {
     let node = this.root;
     for (const key of keys) {
       const id = this.ids.intern(key);
-      let child = node.children.get(id);
-      if (child === undefined) node.children.set(id, (child = { children: new Map(), values: [], n: 0 }));
+      const children = (node.children ??= new Map());
+      let child = children.get(id);
+      if (child === undefined) children.set(id, (child = { children: undefined, values: [], n: 0 }));
       node = child;
     }
     node.values.push(value);
@@ -107,7 +109,8 @@ export class TokenTrie<V> {
   /** Numbers the nodes depth first (a phrase's nodes sit near each other) and fills the arrays. */
   private layOut(): Flat<V> {
     // Children in key-id order, per node; the nodes in depth-first order.
-    const sorted = (node: BuildNode<V>): [number, BuildNode<V>][] => [...node.children].sort(([a], [b]) => a - b);
+    const NO_KIDS: [number, BuildNode<V>][] = [];
+    const sorted = (node: BuildNode<V>): [number, BuildNode<V>][] => (node.children === undefined ? NO_KIDS : [...node.children].sort(([a], [b]) => a - b));
     const order: BuildNode<V>[] = [];
     const kids: [number, BuildNode<V>][][] = [];
     const stack = [this.root!];
@@ -128,7 +131,7 @@ export class TokenTrie<V> {
     for (let n = 0; n < order.length; n++) {
       const node = order[n]!;
       nodes[4 * n] = edge;
-      nodes[4 * n + 1] = node.children.size;
+      nodes[4 * n + 1] = kids[n]!.length;
       nodes[4 * n + 2] = values.length;
       nodes[4 * n + 3] = node.values.length;
       for (const [id, child] of kids[n]!) {
