@@ -36,9 +36,9 @@ export class GlossaryLoadError extends Error {
 
 export const CONTEXT_DIR = '_context';
 
-function readJson(path: string, root: string, problems: GlossaryProblem[]): unknown {
+function readJson(path: string, root: string, problems: GlossaryProblem[], raw?: Buffer): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(raw === undefined ? readFileSync(path, 'utf8') : raw.toString('utf8'));
   } catch (err) {
     problems.push({ code: 'BCG001', file: relative(root, path), field: '', message: `not valid JSON (${(err as Error).message})` });
     return undefined;
@@ -75,11 +75,13 @@ export function loadGlossary(root: string): GlossaryData {
   for (const path of conceptFiles(root)) {
     const file = relative(root, path);
     const folder = basename(join(path, '..'));
-    hash.update(file).update('\0').update(readFileSync(path));
+    // (Read once: hashed for the version, then parsed.)
+    const raw = readFileSync(path);
+    hash.update(file).update('\0').update(raw);
     if (!(CATEGORIES as readonly string[]).includes(folder)) {
       problems.push({ code: 'BCG003', file, field: '', message: `folder "${folder}" is not a category (${CATEGORIES.join(', ')})` });
     }
-    const concept = validate(conceptSchema, readJson(path, root, problems), file, problems);
+    const concept = validate(conceptSchema, readJson(path, root, problems, raw), file, problems);
     if (concept === undefined) continue;
     if (`${concept.id}.json` !== basename(path)) {
       problems.push({ code: 'BCG002', file, field: 'id', message: `id "${concept.id}" must equal the file name` });
@@ -104,7 +106,7 @@ export function loadGlossary(root: string): GlossaryData {
       return undefined;
     }
     hash.update(file).update('\0').update(raw);
-    return validate(schema, readJson(path, root, problems), file, problems);
+    return validate(schema, readJson(path, root, problems, raw), file, problems);
   };
   const cues = context('cues.json', cuesSchema);
   const modifiers = context('modifiers.json', modifiersSchema);
