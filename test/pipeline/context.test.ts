@@ -743,6 +743,7 @@ describe('severity', () => {
     expect(find('Mod b/l foraminal narrowing.', 'foraminal narrowing')).toMatchObject({ severity: 'moderate', side: ['bilateral'] });
   });
   it('does not borrow a severity across a finding', () => expect(find('Mild disc bulge and facet arthropathy.', 'facet arthropathy').severity).toBeNull());
+  it('is not the grade of what a participle after it says', () => expect(find('Left paracentral disc extrusion mildly deforming the left ventral cord.', 'disc extrusion').severity).toBeNull());
 });
 
 // Regression: only the severity nearest the finding was kept, so "severe right and mild left foraminal

@@ -1360,6 +1360,8 @@ export function analyzeContext(
       if (h !== undefined) {
         // (Not the grade of a next item dictated with no mark between: "No herniation mild facet arthropathy".)
         if (i === m.to && startsUnmarkedItem(i)) break;
+        // (Not a grade of what a participle after it says: "disc extrusion is noted slightly migrating downwards".)
+        if (!all && h.to < n && PARTICIPLE.test(tokens[h.to]!.key)) break;
         if (!skipped || (all ? !termFollows(h.to) : endsModifier(h.to))) found = found === NONE ? [h.value] : [...found, h.value];
         break;
       }
