@@ -1188,11 +1188,6 @@ export function analyzeContext(
     return false;
   };
   /**
-   * The location cue right before the mention, past side words, levels, stated words and other words
-   * that are no findings ("loosening of the left T4 pedicle screw", "not displacing the traversing
-   * left L5 nerve root"), if any: the term names a place, not what a cue before it says.
-   */
-  /**
    * Whether a place word after "and", "or" or a comma repeats the last word of the cue in force: the
    * next item of that cue's list, not a place ("Resolution of the marrow infiltration and of the sacral
    * soft tissue mass").
@@ -1205,6 +1200,11 @@ export function analyzeContext(
     const cue = scope.neg !== undefined && (scope.pos === undefined || scope.neg.to > scope.pos.to) ? scope.neg : scope.pos;
     return cue !== undefined && tokens[cue.to - 1]!.key === tokens[place.from]!.key;
   };
+  /**
+   * The location cue right before the mention, past side words, levels, stated words and other words
+   * that are no findings ("loosening of the left T4 pedicle screw", "not displacing the traversing
+   * left L5 nerve root"), if any: the term names a place, not what a cue before it says.
+   */
   const placeCueBefore = (m: Mention): RuleHit<CueRule> | undefined => {
     // (An imaging test named as where a finding was seen, "on MRI", is a place too.)
     for (let i = m.from - 1; i >= 0 && i >= m.from - 3; i--) {
@@ -1839,9 +1839,11 @@ const mostSevere = (grades: readonly Grade[], scale: readonly string[]): string 
 /**
  * Report sections from the header mentions the matcher found (report-section concepts): a header
  * counts when it stands in header position, or starts a sentence before ":" in text pasted without
- * line breaks. Short sections (history, comparison...) end at a blank line or a line or sentence that opens on a
- * level heading ("L5-S1: ..."). Returned per mention (the section and header in force where it
- * starts), with header tokens marked per token.
+ * line breaks; with no history header, a sentence that opens on the patient's age is the history.
+ * Short sections (history, comparison...) end at a blank line, at a line or sentence that opens on a
+ * level heading ("L5-S1: ..."), and, written on their header's line with no other kind of section
+ * after them, at a line that opens on a term. Returned per mention (the section and header in force
+ * where it starts), with header tokens marked per token, and the exam's title line if there is one.
  */
 function sectionsOf(
   tokens: readonly Token[],
