@@ -1,12 +1,12 @@
-// The only file that reads the environment and listens. Loads and compiles the glossary (refusing
-// to start on a bad one), builds the app, and shuts down gracefully on SIGTERM/SIGINT: stop
+// The only file that reads the environment and listens. Loads the glossary and its compiled engine
+// (refusing to start on a bad glossary; see engine-file.ts), builds the app, and shuts down gracefully on SIGTERM/SIGINT: stop
 // accepting, finish in-flight requests, exit 0; a second signal or a hung close exits non-zero.
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { GlossaryLoadError, loadGlossary } from './glossary/loader.js';
+import { loadEngine } from './engine-file.js';
+import { GlossaryLoadError } from './glossary/loader.js';
 import { createLogger } from './logger.js';
-import { compileEngine } from './pipeline/compile.js';
 
 async function main(): Promise<void> {
   let config;
@@ -22,9 +22,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
 
   const started = performance.now();
-  let engine;
+  let loaded;
   try {
-    engine = compileEngine(loadGlossary(config.GLOSSARY_DIR));
+    loaded = loadEngine(config.GLOSSARY_DIR);
   } catch (err) {
     if (err instanceof GlossaryLoadError) {
       process.stderr.write(`backchat: refusing to start: ${err.message}\n`);
@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  logger.info({ concepts: engine.concepts.size, glossaryVersion: engine.version, ms: Math.round(performance.now() - started) }, 'glossary loaded');
+  const { engine, from, reason } = loaded;
+  // (A compiled start is right, only slower: `npm run build` writes the snapshot for this glossary.)
+  logger.info({ concepts: engine.concepts.size, glossaryVersion: engine.version, from, ...(reason === undefined ? {} : { reason }), ms: Math.round(performance.now() - started) }, 'glossary loaded');
 
   // Any text under the character cap should fit the body limit even fully escaped (\uXXXX = 6 bytes).
   if (config.BODY_LIMIT < 6 * config.MAX_TEXT_CHARS + 1024) {

@@ -8,7 +8,8 @@ import { FuzzyIndex } from './match/fuzzy.js';
 import { KeyIds } from './match/keys.js';
 import { LevelGrammar } from './match/levels.js';
 import { WordSet } from './text/word-set.js';
-import { compileConcepts, type FormConflict, type MatcherParts } from './match/matcher.js';
+import { compileConcepts, type FormConflict, type FormEntry, type MatcherParts } from './match/matcher.js';
+import type { TokenTrie } from './match/trie.js';
 
 export interface Engine {
   version: string;
@@ -32,6 +33,27 @@ export function compileEngine(data: GlossaryData): Engine {
   const ids = new KeyIds(spelling);
   const { trie, vocabulary, fuzzyTargets, conflicts } = compileConcepts(data.concepts, spelling, ids, new Set(data.text.capsWords.map((w) => w.toLowerCase())));
   const fuzzy = new FuzzyIndex(vocabulary, fuzzyTargets, new Set(data.text.fuzzyProtected));
+  return assembleEngine(data, { spelling, ids, trie, fuzzy, conflicts });
+}
+
+/**
+ * The glossary's concepts compiled: the costly part of start-up (most of it the trie), which an
+ * engine snapshot saves and restores (./snapshot.ts). The rest of the engine is quick to build from
+ * the data and is built the same way either way, by assembleEngine.
+ */
+export interface CompiledConcepts {
+  spelling: Map<string, string>;
+  /** Every key of the concepts' forms numbered, the table not yet sealed. */
+  ids: KeyIds;
+  trie: TokenTrie<FormEntry>;
+  fuzzy: FuzzyIndex;
+  conflicts: readonly FormConflict[];
+  /** The typo correction of every key (see MatcherParts), when restored; else computed here. */
+  corrections?: Int32Array | undefined;
+}
+
+export function assembleEngine(data: GlossaryData, parts: CompiledConcepts): Engine {
+  const { spelling, ids, trie, fuzzy } = parts;
   const rules = compileRules(data.cues, data.modifiers, spelling, ids, data.text.shortSections, {
     link: new WordSet(data.modifiers.linkWords),
     joiners: new WordSet(data.levels.joiners),
@@ -55,14 +77,14 @@ export function compileEngine(data: GlossaryData): Engine {
       fuzzy,
       spelling,
       ids,
-      corrections: correctionsOf(ids, fuzzy),
+      corrections: parts.corrections ?? correctionsOf(ids, fuzzy),
       levels: new LevelGrammar(data.levels),
     },
     rules,
     noSentenceEnd: new Set(data.text.noSentenceEnd),
     noSentenceEndBeforeLower: new Set(data.text.noSentenceEndBeforeLower),
     lineJoiners: { end: new Set(data.text.lineJoiners.end), start: new Set(data.text.lineJoiners.start) },
-    conflicts,
+    conflicts: parts.conflicts,
   };
 }
 

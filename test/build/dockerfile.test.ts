@@ -21,6 +21,10 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(finalStage).not.toMatch(/npm (ci|install)(?! --omit=dev)/);
   });
+  it('writes the engine snapshot where the final stage copies dist from', () => {
+    expect(dockerfile).toMatch(/^RUN npx tsc -p tsconfig\.json && node dist\/cli\/snapshot\.js$/m);
+    expect(finalStage).toMatch(/^COPY --from=build .*\/app\/dist \.\/dist$/m);
+  });
   it('starts node directly, in exec form', () => expect(finalStage).toMatch(/^CMD \["node", "dist\/server\.js"\]$/m));
   it('listens on all interfaces and checks /healthz', () => {
     expect(finalStage).toMatch(/HOST=0\.0\.0\.0/);

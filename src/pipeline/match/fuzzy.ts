@@ -71,42 +71,96 @@ const hasBit = (bits: Int32Array, i: number): boolean => (bits[i >>> 5]! & (1 <<
 const letter = (code: number): number => code - 97;
 const isLetter = (code: number): boolean => code >= 97 && code <= 122;
 
+/** A FuzzyIndex as plain data (an engine snapshot saves it): its words, tables and bit sets. */
+export interface FuzzyParts {
+  vocabulary: string[];
+  /** Each target word and the concepts whose forms use it. */
+  targets: [string, string[]][];
+  table: Int32Array;
+  lists: Int32Array;
+  heads: Int32Array;
+  tails: Int32Array;
+  bloom: Int32Array;
+  maxLength: number;
+}
+
 export class FuzzyIndex {
-  // Hash of a deletion variant -> the word (or words) it may come from; a plain string for the
-  // common single case. Hash collisions only add candidates, which withinOne then rules out.
-  private readonly deletions = new Map<number, string | string[]>();
+  /** The target words in the order of `targets`: the deletion lists name them by number. */
+  private readonly words: string[];
+  /**
+   * The deletion index: the hash of each deletion variant -> the target words it may come from. Hash
+   * collisions only add candidates, which withinOne then rules out. Open addressing over the hash,
+   * two integers a slot: the hash and 1 + where its list starts in `lists` (0: an empty slot); a
+   * list is a count and that many word numbers. Typed arrays, so a snapshot restores them as they are.
+   */
+  private readonly table: Int32Array;
+  private readonly lists: Int32Array;
+  private readonly mask: number;
 
   /**
    * @param vocabulary every word of every form: never corrected, and the targets of corrections
    * @param protectedWords ordinary words that are never corrected either (e.g. "interior")
+   * @param parts the index as saved (FuzzyIndex.fromParts): its tables are taken, not built
    */
   constructor(
-    private readonly vocabulary: ReadonlySet<string>,
+    readonly vocabulary: ReadonlySet<string>,
     /** Target words and the concepts whose forms use them. */
-    private readonly targets: ReadonlyMap<string, ReadonlySet<string>>,
-    private readonly protectedWords: ReadonlySet<string>,
+    readonly targets: ReadonlyMap<string, Iterable<string>>,
+    readonly protectedWords: ReadonlySet<string>,
+    parts?: FuzzyParts,
   ) {
+    this.words = [...targets.keys()];
+    if (parts !== undefined) {
+      this.table = parts.table;
+      this.lists = parts.lists;
+      this.mask = parts.table.length / 2 - 1;
+      this.heads.set(parts.heads);
+      this.tails.set(parts.tails);
+      this.bloom.set(parts.bloom);
+      this.maxLength = parts.maxLength;
+      return;
+    }
+    const byHash = new Map<number, number[]>();
     const hashes: number[] = [];
-    for (const word of targets.keys()) {
-      if (word.length < MIN_LENGTH || !LETTERS.test(word)) continue;
+    this.words.forEach((word, w) => {
+      if (word.length < MIN_LENGTH || !LETTERS.test(word)) return;
       this.maxLength = Math.max(this.maxLength, word.length);
       setBit(this.heads, headCode(word));
       setBit(this.tails, tailCode(word));
       deletionHashes(word, hashes);
       for (const h of hashes) {
-        this.index(h, word);
+        const list = byHash.get(h);
+        if (list === undefined) byHash.set(h, [w]);
+        else if (!list.includes(w)) list.push(w);
         setBit(this.bloom, h & BLOOM_MASK);
         setBit(this.bloom, bloomSecond(h));
       }
+    });
+    let capacity = 16;
+    while (capacity < byHash.size * 2) capacity *= 2;
+    this.table = new Int32Array(2 * capacity);
+    this.mask = capacity - 1;
+    const lists: number[] = [];
+    for (const [h, list] of byHash) {
+      let slot = h & this.mask;
+      while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table[2 * slot] = h;
+      this.table[2 * slot + 1] = lists.length + 1;
+      lists.push(list.length, ...list);
     }
+    this.lists = Int32Array.from(lists);
   }
 
-  private index(key: number, word: string): void {
-    const have = this.deletions.get(key);
-    if (have === undefined) this.deletions.set(key, word);
-    else if (typeof have === 'string') {
-      if (have !== word) this.deletions.set(key, [have, word]);
-    } else if (!have.includes(word)) have.push(word);
+  /** The index again from its parts, as `parts()` gave them. */
+  static fromParts(parts: FuzzyParts, protectedWords: ReadonlySet<string>): FuzzyIndex {
+    return new FuzzyIndex(new Set(parts.vocabulary), new Map(parts.targets), protectedWords, parts);
+  }
+
+  /** The index as plain data. */
+  parts(): FuzzyParts {
+    const targets = [...this.targets].map(([word, meanings]): [string, string[]] => [word, [...meanings]]);
+    const { table, lists, heads, tails, bloom, maxLength } = this;
+    return { vocabulary: [...this.vocabulary], targets, table, lists, heads, tails, bloom, maxLength };
   }
 
   // A word within distance 1 of a target of 7+ letters keeps the target's first 3 or last 3 letters
@@ -116,7 +170,7 @@ export class FuzzyIndex {
   private readonly heads = new Int32Array(Math.ceil(26 ** 3 / 32));
   private readonly tails = new Int32Array(Math.ceil(26 ** 4 / 32));
   /** A Bloom filter over the deletion hashes (2 bits each): most candidate hashes of an ordinary word
-   *  are in no target's deletions, and are ruled out here without probing the large Map. */
+   *  are in no target's deletions, and are ruled out here without probing the table. */
   private readonly bloom = new Int32Array(BLOOM_BITS / 32);
   /** Longest target: a word more than one letter longer cannot be within distance 1 (and this keeps a
    *  16,000-letter "word" from costing 16,000 deletions). */
@@ -137,13 +191,18 @@ export class FuzzyIndex {
     if (this.vocabulary.has(key) || this.protectedWords.has(key)) return undefined;
     const found = new Set<string>();
     const first = key.charCodeAt(0);
+    const { table, lists, mask, words } = this;
     const consider = (h: number): void => {
       if (!hasBit(this.bloom, h & BLOOM_MASK) || !hasBit(this.bloom, bloomSecond(h))) return;
-      const words = this.deletions.get(h);
-      if (words === undefined) return;
-      if (typeof words === 'string') {
-        if (words.charCodeAt(0) === first && withinOne(key, words)) found.add(words);
-      } else for (const w of words) if (w.charCodeAt(0) === first && withinOne(key, w)) found.add(w);
+      for (let slot = h & mask; table[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+        if (table[2 * slot] !== h) continue;
+        const at = table[2 * slot + 1]! - 1;
+        for (let k = at + 1; k <= at + lists[at]!; k++) {
+          const w = words[lists[k]!]!;
+          if (w.charCodeAt(0) === first && withinOne(key, w)) found.add(w);
+        }
+        return;
+      }
     };
     const hashes = this.hashes;
     deletionHashes(key, hashes);

@@ -12,13 +12,9 @@ export interface FormEntry {
   conceptId: string;
   /** The glossary concept (none for caller terms): carried, so a mention needs no lookup by id. */
   concept?: Concept | undefined;
-  /** The form or abbreviation as written in the data. */
-  form: string;
   caseSensitive: boolean;
-  /** Tokens as written (NFKC), for the case-sensitive comparison of abbreviations. */
+  /** Tokens as written (NFKC), for the case-sensitive comparison of abbreviations; empty for other forms. */
   raws: readonly string[];
-  /** True for number variants made at start-up rather than listed in the data. */
-  generated: boolean;
   source: 'glossary' | 'custom';
   /**
    * Single-word and capitalised report-section headers ("IMPRESSION", "REPORT") match only in header
@@ -30,6 +26,8 @@ export interface FormEntry {
   /** An abbreviation that is also an ordinary word in capitals ("AND"): not matched on all-caps lines. */
   capsWord: boolean;
 }
+
+const NO_RAWS: readonly string[] = [];
 
 export interface FormConflict {
   key: string;
@@ -65,7 +63,7 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
       for (const { keys, raws } of phraseKeys(form, spelling)) {
         const header = concept.category === 'report-section' && (caseSensitive || keys.length === 1);
         const capsWord = caseSensitive && capsWords.has(form.toLowerCase());
-        const entry: FormEntry = { conceptId: concept.id, concept, form, caseSensitive, raws, generated: false, source: 'glossary', header, fuzzy: concept.fuzzy, capsWord };
+        const entry: FormEntry = { conceptId: concept.id, concept, caseSensitive, raws: caseSensitive ? raws : NO_RAWS, source: 'glossary', header, fuzzy: concept.fuzzy, capsWord };
         const k = caseSensitive ? `A\0${raws.join('\0')}` : `f\0${keys.join('\0')}`;
         const ids = owners.get(k);
         if (ids === undefined) owners.set(k, [concept.id]);
@@ -95,7 +93,7 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
       const k = `f\0${vkeys.join('\0')}`;
       if (owners.has(k) || generated.has(k)) continue;
       generated.add(k);
-      trie.add(vkeys, { ...entry, generated: true });
+      trie.add(vkeys, entry);
       vocabulary.add(variant);
     }
   }
@@ -124,8 +122,8 @@ export function compileConcepts(concepts: readonly Concept[], spelling: Spelling
 export function compileCustomTerms(terms: readonly { id: string; text: string }[], spelling: SpellingMap, ids: KeyIds): TokenTrie<FormEntry> {
   const trie = new TokenTrie<FormEntry>(ids);
   for (const term of terms) {
-    for (const { keys, raws } of phraseKeys(term.text, spelling)) {
-      trie.add(keys, { conceptId: term.id, concept: undefined, form: term.text, caseSensitive: false, raws, generated: false, source: 'custom', header: false, fuzzy: true, capsWord: false });
+    for (const { keys } of phraseKeys(term.text, spelling)) {
+      trie.add(keys, { conceptId: term.id, concept: undefined, caseSensitive: false, raws: NO_RAWS, source: 'custom', header: false, fuzzy: true, capsWord: false });
     }
   }
   trie.freeze();

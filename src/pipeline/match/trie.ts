@@ -30,7 +30,8 @@ export const NO_NODE: TrieNode = -1;
 /** Nodes with more edges than this are searched by bisection, fewer by a scan. */
 const SCAN_LIMIT = 8;
 
-interface Flat<V> {
+/** The flat trie: what `freeze()` lays out, and what an engine snapshot saves and restores. */
+export interface TrieLayout<V> {
   /** Per node, four integers: first edge, edge count, first value, value count. */
   nodes: Int32Array;
   /** Per edge, two integers: key id and child node; a node's edges are sorted by key id. */
@@ -44,11 +45,25 @@ interface Flat<V> {
 export class TokenTrie<V> {
   /** The tree phrases are added to; dropped once the trie is laid out. */
   private root: BuildNode<V> | undefined = { children: undefined, values: [], n: 0 };
-  private flat: Flat<V> | undefined;
+  private flat: TrieLayout<V> | undefined;
   size = 0;
 
   /** @param ids the table that numbers this trie's keys; text must be numbered by the same table. */
   constructor(private readonly ids: KeyIds) {}
+
+  /** A trie laid out already (from an engine snapshot); `ids` must number keys as the saved trie's table did. */
+  static fromLayout<V>(ids: KeyIds, layout: TrieLayout<V>): TokenTrie<V> {
+    const trie = new TokenTrie<V>(ids);
+    trie.root = undefined;
+    trie.flat = layout;
+    trie.size = layout.values.length;
+    return trie;
+  }
+
+  /** The flat arrays (laid out now if need be): read, never changed. */
+  layout(): Readonly<TrieLayout<V>> {
+    return this.flat ?? this.layOut();
+  }
 
   add(keys: readonly string[], value: V): void {
     if (this.root === undefined) throw new Error('TokenTrie: phrase added after the trie was laid out');
@@ -107,7 +122,7 @@ export class TokenTrie<V> {
   }
 
   /** Numbers the nodes depth first (a phrase's nodes sit near each other) and fills the arrays. */
-  private layOut(): Flat<V> {
+  private layOut(): TrieLayout<V> {
     // Children in key-id order, per node; the nodes in depth-first order.
     const NO_KIDS: [number, BuildNode<V>][] = [];
     const sorted = (node: BuildNode<V>): [number, BuildNode<V>][] => (node.children === undefined ? NO_KIDS : [...node.children].sort(([a], [b]) => a - b));
