@@ -107,6 +107,12 @@ export const conceptFields = z
      * ("renal cysts" after "L4-5 and L5-S1"), so it gets none and stays out of the per-level summary.
      */
     extraspinal: z.boolean().optional(),
+    /**
+     * A finding whose name says what kind it is, never how much: no grade in or near its words is its
+     * severity ("diffuse large B-cell lymphoma", "small cell lung cancer", "early postoperative
+     * changes" name a type and a time, not a size or a grade).
+     */
+    ungraded: z.boolean().optional(),
   })
   .strict();
 
@@ -122,6 +128,9 @@ export const conceptSchema = conceptFields.superRefine((c, ctx) => {
   }
   if (c.lesion === true && c.finding !== true && !FINDING_CATEGORIES.has(c.category)) {
     ctx.addIssue({ code: 'custom', path: ['lesion'], message: 'only findings are negated in a list, so only findings can be lesions' });
+  }
+  if (c.ungraded === true && c.finding !== true && !FINDING_CATEGORIES.has(c.category)) {
+    ctx.addIssue({ code: 'custom', path: ['ungraded'], message: 'only findings take a severity, so only findings can be ungraded' });
   }
   if (c.alwaysPresent === true && (c.finding === true || FINDING_CATEGORIES.has(c.category))) {
     ctx.addIssue({ code: 'custom', path: ['alwaysPresent'], message: "a finding's assertion is what the report says of it: remove alwaysPresent" });

@@ -103,7 +103,7 @@ function wordPairs(list: readonly string[]): Map<string, Set<string>> {
 
 function roleOf(concept: Concept): MentionRole {
   const finding = isFinding(concept);
-  return { finding, located: finding || concept.category === 'anatomy', section: concept.section, alwaysPresent: concept.alwaysPresent, lesion: concept.lesion, background: concept.background, treatment: concept.category === 'postoperative' && concept.background === true, extraspinal: concept.extraspinal };
+  return { finding, located: finding || concept.category === 'anatomy', section: concept.section, alwaysPresent: concept.alwaysPresent, lesion: concept.lesion, background: concept.background, treatment: concept.category === 'postoperative' && concept.background === true, extraspinal: concept.extraspinal, ungraded: concept.ungraded };
 }
 
 /** The typo correction of every key in the table (all numbered by now), as a key id or -1. */

@@ -85,7 +85,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   for (const [anatomy, finding] of sharedWith) {
     const a = contexts[anatomy]!;
     const f = contexts[finding]!;
-    if (f.severity === null && a.severity !== null) {
+    if (f.severity === null && a.severity !== null && roles[finding]!.ungraded !== true) {
       // Side-by-side grades come with their sides ("severe right and mild left lateral recess and
       // foraminal stenosis"); a finding with a side of its own takes that side's grade ("... and left
       // foraminal stenosis": mild).

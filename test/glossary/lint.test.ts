@@ -76,6 +76,7 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
   // Only a finding takes the history's default, so only a finding can be background to it.
   writeFileSync(join(dir, 'anatomy', 'background.json'), JSON.stringify({ ...JSON.parse(good), id: 'background', category: 'anatomy', background: true }));
   writeFileSync(join(dir, 'anatomy', 'lesion.json'), JSON.stringify({ ...JSON.parse(good), id: 'lesion', category: 'anatomy', lesion: true }));
+  writeFileSync(join(dir, 'anatomy', 'ungraded.json'), JSON.stringify({ ...JSON.parse(good), id: 'ungraded', category: 'anatomy', ungraded: true }));
   writeFileSync(join(dir, 'not-a-category', 'x.json'), JSON.stringify({ ...JSON.parse(good), id: 'x' }));
   // A severity scale naming a value the severity table does not have.
   const modifiers = JSON.parse(readFileSync(join(GLOSSARY_DIR, '_context', 'modifiers.json'), 'utf8'));
@@ -97,6 +98,7 @@ describe('loader rules (BCG001-BCG003) name every bad file and field', () => {
         'BCG001 degeneration/always-present.json alwaysPresent',
         'BCG001 anatomy/background.json background',
         'BCG001 anatomy/lesion.json lesion',
+        'BCG001 anatomy/ungraded.json ungraded',
         'BCG002 degeneration/renamed.json id',
         'BCG003 anatomy/disc-bulge-2.json category',
         'BCG003 not-a-category/x.json ',

@@ -744,6 +744,16 @@ describe('severity', () => {
   });
   it('does not borrow a severity across a finding', () => expect(find('Mild disc bulge and facet arthropathy.', 'facet arthropathy').severity).toBeNull());
   it('is not the grade of what a participle after it says', () => expect(find('Left paracentral disc extrusion mildly deforming the left ventral cord.', 'disc extrusion').severity).toBeNull());
+  // Regression: "large", "small" and "early" in these names were read as grades ("lymphoma: severe").
+  it.each([
+    ['a lymphoma type', 'Known diffuse large B-cell lymphoma.', 'diffuse large B-cell lymphoma', 'lymphoma'],
+    ['a lung cancer type', 'History of small cell lung cancer.', 'small cell lung cancer', 'cancer'],
+    ['"non-small cell"', 'Known non-small cell lung carcinoma with spinal metastases.', 'non-small cell lung carcinoma', 'cancer'],
+    ['a time after surgery', 'Early postoperative changes at L4-5.', 'Early postoperative changes', 'postoperative-changes'],
+    ['a grade word before a kind', 'Extensive lymphoma in the marrow.', 'lymphoma', 'lymphoma'],
+  ])('none for a finding named by its kind (ungraded): %s', (_name, text, phrase, conceptId) => {
+    expect(find(text, phrase)).toMatchObject({ conceptId, severity: null, grades: [] });
+  });
 });
 
 // Regression: only the severity nearest the finding was kept, so "severe right and mild left foraminal

@@ -78,6 +78,8 @@ export interface MentionRole {
   treatment?: boolean | undefined;
   /** Outside the spine: no spine level is attached (`extraspinal` in its data). */
   extraspinal?: boolean | undefined;
+  /** A finding that takes no severity: its name says its kind, not how much (`ungraded` in its data). */
+  ungraded?: boolean | undefined;
 }
 
 const MODIFIER_WINDOW = 6;
@@ -1807,14 +1809,15 @@ export function analyzeContext(
     }
     // "Facet arthropathy, left worse than right": both sides, one worse.
     if (side.length > 0 && !side.includes('bilateral') && side.some((s) => rules.asymmetricSides.has(s))) side = ['bilateral', ...side];
-    let graded = role.finding && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
-    let severity = role.finding && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? denied?.severity ?? null) : null;
+    const gradable = role.finding && role.ungraded !== true;
+    let graded = gradable && side.length > 1 ? gradesOf(m, side) : NO_GRADES;
+    let severity = gradable && graded === NO_GRADES ? (modifiersOf(m, severityAt, severityEndAt, false)[0] ?? denied?.severity ?? null) : null;
     // Grades written after the finding ("foraminal stenosis, severe on the right and mild on the left"),
     // looked for only when a severity word follows near it in its sentence, and not after a negated
     // finding. One such grade is taken only by a finding with no side of its own: "bilateral foraminal
     // stenosis, severe on the right" is not severe on both sides.
     let after = NO_GRADES;
-    if (role.finding && graded === NO_GRADES && assertion !== 'absent') {
+    if (gradable && graded === NO_GRADES && assertion !== 'absent') {
       while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
       const ahead = severityHits[nextSeverity];
       if (ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from]) after = gradesAfter(m);
