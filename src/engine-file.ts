@@ -1,11 +1,11 @@
-// Loads the engine for the server, the bench and the CLI: the glossary is always read and validated,
-// and its compiled concepts come from the snapshot `npm run build` writes (dist/engine.snapshot)
-// when the snapshot is of this glossary and of this code, else from compiling them now. The file is
-// one header line (format, fingerprints, a SHA-256 of the rest, where each array lies), the strings as
-// JSON, then the typed arrays as their bytes, read in place; a snapshot
-// that is missing, stale, torn or from other code is never used, only reported.
+// Loads the engine for the server and the bench: the glossary is always read and validated, and its
+// compiled concepts come from the snapshot `npm run build` writes (dist/engine.snapshot) when the
+// snapshot is of this glossary and of this code, else from compiling them now. The file is one header
+// line (format, fingerprints, a SHA-256 of the rest, where each array lies), the strings as JSON, then
+// the typed arrays as their bytes; a snapshot that is missing, stale, torn or from other code is never
+// used, only reported. (The linter, eval and openapi CLIs compile: they run once, and lint must.)
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -35,22 +35,25 @@ interface Header {
   arrays: Record<string, [offset: number, length: number]>;
 }
 
-/** Sections start at multiples of this, so the arrays can be read in place. */
-const ALIGN = 8;
-const padded = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
-
 let fingerprint: string | undefined;
 
 /**
- * A hash of the code a snapshot depends on: every module of the pipeline (this build's, .js or .ts)
- * and natural's inflectors, which make the plurals. Any change to them makes old snapshots stale.
+ * A hash of what a snapshot's contents depend on besides the glossary files: every module of the
+ * pipeline and of the glossary loader (its schema's defaults shape the data; this build's .js, or .ts
+ * under tsx), natural's inflectors, which make the plurals, and the Node, ICU and Unicode versions,
+ * which lower-case and normalise the keys. Any change to them makes old snapshots stale.
  */
 export function compilerFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha256').update(`format ${FORMAT}\0`);
-  const pipeline = fileURLToPath(new URL('./pipeline', import.meta.url));
-  const inflectors = dirname(createRequire(import.meta.url).resolve('natural/lib/natural/inflectors/noun_inflector.js'));
-  for (const dir of [pipeline, inflectors]) {
+  const { node, icu, unicode } = process.versions;
+  const hash = createHash('sha256').update(`format ${FORMAT}\0node ${node}\0icu ${icu}\0unicode ${unicode}\0`);
+  const dirs = [
+    fileURLToPath(new URL('./pipeline', import.meta.url)),
+    fileURLToPath(new URL('./glossary', import.meta.url)),
+    dirname(createRequire(import.meta.url).resolve('natural/lib/natural/inflectors/noun_inflector.js')),
+  ];
+  for (const [k, dir] of dirs.entries()) {
+    hash.update(`dir ${k}\0`);
     for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
       if (!/\.(js|ts)$/.test(file)) continue;
       hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
@@ -67,28 +70,31 @@ export function writeSnapshot(glossaryDir: string, path = DEFAULT_SNAPSHOT_PATH)
   const typed: Record<string, Int32Array> = { ...trie, corrections, table, lists, heads, tails, bloom };
   const strings = Buffer.from(JSON.stringify({ keys, raws, vocabulary, targets, maxLength, conflicts }));
   const arrays: Header['arrays'] = {};
+  const parts: Buffer[] = [strings];
   let offset = 0;
   for (const [name, a] of Object.entries(typed)) {
     arrays[name] = [offset, a.length];
-    offset += padded(a.byteLength);
+    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    offset += a.byteLength;
   }
-  const rest = Buffer.alloc(padded(strings.byteLength) + offset, 0x20);
-  strings.copy(rest);
-  for (const [name, a] of Object.entries(typed)) rest.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), padded(strings.byteLength) + arrays[name]![0]);
+  const rest = Buffer.concat(parts);
   const header: Header = {
     format: FORMAT,
     compiler: compilerFingerprint(),
     glossaryVersion: data.version,
     endianness: endianness(),
     sha256: createHash('sha256').update(rest).digest('hex'),
-    json: padded(strings.byteLength),
+    json: strings.byteLength,
     arrays,
   };
-  const line = JSON.stringify(header);
-  const file = Buffer.concat([Buffer.from(line.padEnd(padded(line.length + 1) - 1) + '\n'), rest]);
+  const file = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), rest]);
   const aside = `${path}.${process.pid}.tmp`;
-  writeFileSync(aside, file);
-  renameSync(aside, path);
+  try {
+    writeFileSync(aside, file);
+    renameSync(aside, path);
+  } finally {
+    rmSync(aside, { force: true });
+  }
   return { bytes: file.byteLength, glossaryVersion: data.version };
 }
 
@@ -100,24 +106,25 @@ function readSnapshot(path: string, data: GlossaryData): EngineSnapshot | string
   } catch {
     return 'no snapshot file';
   }
+  const compiler = compilerFingerprint();
   try {
     const cut = file.indexOf(0x0a) + 1;
     const header = JSON.parse(file.toString('utf8', 0, cut)) as Header;
     if (header.format !== FORMAT) return 'snapshot of another format';
     if (header.endianness !== endianness()) return 'snapshot of another byte order';
-    if (header.compiler !== compilerFingerprint()) return 'snapshot compiled by other code';
+    if (header.compiler !== compiler) return 'snapshot compiled by other code';
     if (header.glossaryVersion !== data.version) return 'snapshot of another glossary version';
     const rest = file.subarray(cut);
     if (createHash('sha256').update(rest).digest('hex') !== header.sha256) return 'snapshot does not match its checksum';
-    // (What writeSnapshot wrote, byte for byte: the checksum says so.)
+    // (What writeSnapshot wrote, byte for byte, as the checksum says; restoreEngine checks that it fits.)
     const s = JSON.parse(rest.toString('utf8', 0, header.json)) as Pick<EngineSnapshot, 'keys' | 'raws' | 'conflicts'> & Pick<EngineSnapshot['fuzzy'], 'vocabulary' | 'targets' | 'maxLength'>;
-    // The arrays are read where they lie when the file's bytes are aligned (they are, unless Node pooled them).
-    const base = rest.byteOffset + header.json;
-    const aligned = base % ALIGN === 0;
+    // (Copied out, a millisecond: the file's bytes need not be aligned for an Int32Array.)
     const int32s = (name: string): Int32Array => {
       const [offset, length] = header.arrays[name]!;
-      const view = aligned ? new Int32Array(rest.buffer, base + offset, length) : new Int32Array(new Uint8Array(rest.buffer, base + offset, 4 * length).slice().buffer);
-      return view;
+      const out = new Int32Array(length);
+      const from = header.json + offset;
+      new Uint8Array(out.buffer).set(rest.subarray(from, from + 4 * length));
+      return out;
     };
     return {
       glossaryVersion: header.glossaryVersion,
@@ -135,7 +142,6 @@ function readSnapshot(path: string, data: GlossaryData): EngineSnapshot | string
 
 export interface LoadedEngine {
   engine: Engine;
-  data: GlossaryData;
   /** Where the compiled concepts came from. */
   from: 'snapshot' | 'compiled';
   /** Why the snapshot was not used (when compiled). */
@@ -151,10 +157,10 @@ export function loadEngine(glossaryDir: string, snapshotPath: string | null = DE
   const snapshot = snapshotPath === null ? 'no snapshot asked for' : readSnapshot(snapshotPath, data);
   if (typeof snapshot !== 'string') {
     try {
-      return { engine: restoreEngine(data, snapshot), data, from: 'snapshot' };
+      return { engine: restoreEngine(data, snapshot), from: 'snapshot' };
     } catch (err) {
-      return { engine: compileEngine(data), data, from: 'compiled', reason: `snapshot does not fit: ${(err as Error).message}` };
+      return { engine: compileEngine(data), from: 'compiled', reason: `snapshot does not fit: ${(err as Error).message}` };
     }
   }
-  return { engine: compileEngine(data), data, from: 'compiled', reason: snapshot };
+  return { engine: compileEngine(data), from: 'compiled', reason: snapshot };
 }

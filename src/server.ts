@@ -1,6 +1,7 @@
 // The only file that reads the environment and listens. Loads the glossary and its compiled engine
-// (refusing to start on a bad glossary; see engine-file.ts), builds the app, and shuts down gracefully on SIGTERM/SIGINT: stop
-// accepting, finish in-flight requests, exit 0; a second signal or a hung close exits non-zero.
+// (refusing to start on a bad glossary; see engine-file.ts), builds the app, and shuts down gracefully
+// on SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0; a second signal or a hung
+// close exits non-zero.
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -33,8 +34,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const { engine, from, reason } = loaded;
-  // (A compiled start is right, only slower: `npm run build` writes the snapshot for this glossary.)
-  logger.info({ concepts: engine.concepts.size, glossaryVersion: engine.version, from, ...(reason === undefined ? {} : { reason }), ms: Math.round(performance.now() - started) }, 'glossary loaded');
+  const loadedLine = { concepts: engine.concepts.size, glossaryVersion: engine.version, from, ms: Math.round(performance.now() - started) };
+  // (Compiled is right, only slower: `npm run build` writes the snapshot of this glossary and code.)
+  if (reason === undefined) logger.info(loadedLine, 'glossary loaded');
+  else logger.warn({ ...loadedLine, reason }, 'glossary loaded without the engine snapshot');
 
   // Any text under the character cap should fit the body limit even fully escaped (\uXXXX = 6 bytes).
   if (config.BODY_LIMIT < 6 * config.MAX_TEXT_CHARS + 1024) {

@@ -6,10 +6,8 @@ import type { GlossaryData } from '../glossary/schema.js';
 import { assembleEngine, type Engine } from './compile.js';
 import { FuzzyIndex, type FuzzyParts } from './match/fuzzy.js';
 import { KeyIds } from './match/keys.js';
-import type { FormConflict, FormEntry } from './match/matcher.js';
+import { NO_RAWS, type FormConflict, type FormEntry } from './match/matcher.js';
 import { TokenTrie } from './match/trie.js';
-
-const NO_RAWS: readonly string[] = [];
 
 // A trie value is two integers: its concept's index in the glossary's concept list, and these flags.
 const CASE_SENSITIVE = 1;
@@ -61,7 +59,10 @@ export function snapshotOf(engine: Engine, data: GlossaryData): EngineSnapshot {
   };
 }
 
-/** The engine compiled from `data`, from a snapshot of it; throws SnapshotMismatch if the snapshot is not of this glossary. */
+/**
+ * The engine compiled from `data`, from a snapshot of it. Throws SnapshotMismatch if the snapshot is
+ * not of this glossary (or not whole), a RangeError if its arrays do not make a trie or typo index.
+ */
 export function restoreEngine(data: GlossaryData, snapshot: EngineSnapshot): Engine {
   if (snapshot.glossaryVersion !== data.version) throw new SnapshotMismatch(`snapshot of glossary ${snapshot.glossaryVersion}, not ${data.version}`);
   const spelling = new Map(Object.entries(data.text.spelling));
@@ -72,6 +73,7 @@ export function restoreEngine(data: GlossaryData, snapshot: EngineSnapshot): Eng
   });
   const { concepts } = data;
   const saved = snapshot.trie.values;
+  if (saved.length % 2 !== 0) throw new SnapshotMismatch('trie values are not pairs');
   const values = new Array<FormEntry>(saved.length / 2);
   let r = 0;
   for (let v = 0; v < values.length; v++) {
@@ -83,6 +85,8 @@ export function restoreEngine(data: GlossaryData, snapshot: EngineSnapshot): Eng
     if (raws === undefined) throw new SnapshotMismatch('fewer raw token lists than case-sensitive values');
     values[v] = { conceptId: concept.id, concept, caseSensitive, raws, source: 'glossary', header: (flags & HEADER) !== 0, fuzzy: (flags & FUZZY) !== 0, capsWord: (flags & CAPS_WORD) !== 0 };
   }
+  if (r !== snapshot.raws.length) throw new SnapshotMismatch('more raw token lists than case-sensitive values');
+  for (const c of snapshot.corrections) if (c < -1 || c >= snapshot.keys.length) throw new SnapshotMismatch(`correction ${c} out of range`);
   const { nodes, edges, firsts } = snapshot.trie;
   const trie = TokenTrie.fromLayout<FormEntry>(ids, { nodes, edges, firsts, values });
   const fuzzy = FuzzyIndex.fromParts(snapshot.fuzzy, new Set(data.text.fuzzyProtected));

@@ -18,7 +18,8 @@ beforeAll(() => {
   data = loadGlossary(GLOSSARY_DIR);
   compiled = compileEngine(data);
   snapshot = snapshotOf(compiled, data);
-  restored = restoreEngine(data, snapshot);
+  // (A copy: the snapshot shares the compiled engine's arrays, and a restore that reused them could not differ.)
+  restored = restoreEngine(data, structuredClone(snapshot));
 });
 
 const keysOf = (e: Engine): string[] => Array.from({ length: e.matcher.ids.size }, (_, id) => e.matcher.ids.keyOf(id));
@@ -32,6 +33,7 @@ describe('restoreEngine(snapshotOf(engine))', () => {
   it('has the same trie, array for array and value for value', () => {
     const a = compiled.matcher.trie.layout();
     const b = restored.matcher.trie.layout();
+    expect(b.nodes).not.toBe(a.nodes);
     expect(b.nodes).toEqual(a.nodes);
     expect(b.edges).toEqual(a.edges);
     expect(b.firsts).toEqual(a.firsts);
@@ -91,6 +93,22 @@ describe('a snapshot that does not fit', () => {
 
   it('missing a key is refused', () => {
     expect(() => restoreEngine(data, { ...snapshot, keys: snapshot.keys.slice(0, -1) })).toThrow(SnapshotMismatch);
+  });
+
+  it.each([
+    ['an edge to no node', (s: EngineSnapshot) => s.trie.edges.fill(1 << 30, 1, 2)],
+    ['a node whose values run past the end', (s: EngineSnapshot) => s.trie.nodes.fill(1 << 30, 2, 3)],
+    ['a typo table with no empty slot', (s: EngineSnapshot) => s.fuzzy.table.fill(1, 0)],
+    ['a typo list naming no word', (s: EngineSnapshot) => s.fuzzy.lists.fill(1 << 30)],
+    ['a bit set of the wrong size', (s: EngineSnapshot) => void (s.fuzzy.bloom = s.fuzzy.bloom.subarray(1))],
+    ['a correction to no key', (s: EngineSnapshot) => s.corrections.fill(1 << 30, 0, 1)],
+    ['a raw token list too many', (s: EngineSnapshot) => s.raws.push(['X'])],
+    ['trie values that are not pairs', (s: EngineSnapshot) => void (s.trie.values = s.trie.values.subarray(1))],
+  ])('with %s is refused at start-up, not met in a request', (_name, spoil) => {
+    const bad = structuredClone(snapshot);
+    spoil(bad);
+    expect(() => restoreEngine(data, bad)).toThrow();
+    expect(() => restoreEngine(data, structuredClone(snapshot))).not.toThrow();
   });
 
   it('naming a concept the glossary does not have is refused', () => {

@@ -28,7 +28,7 @@ const B = 0x01000193;
  * Hashes of a word and of each of its one-letter deletions, without building the deleted strings:
  * with h(s) = sum of s[j] * B^(len-1-j) (mod 2^32), deleting letter i gives
  * prefix(i) * B^(len-1-i) + suffix(i+1). Out[0] is the word's own hash, out[i+1] that of deletion i.
- * Hashes are cut to 30 bits so that they are small integers in a Map.
+ * Hashes are cut to 30 bits: small integers, and never negative in the table.
  */
 export function deletionHashes(word: string, out: number[]): void {
   const n = word.length;
@@ -67,6 +67,9 @@ const BLOOM_MASK = BLOOM_BITS - 1;
 const bloomSecond = (h: number): number => Math.imul(h, 0x9e3779b1) >>> (32 - BLOOM_LOG);
 const setBit = (bits: Int32Array, i: number): void => void (bits[i >>> 5]! |= 1 << (i & 31));
 const hasBit = (bits: Int32Array, i: number): boolean => (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+
+const HEADS_LENGTH = Math.ceil(26 ** 3 / 32);
+const TAILS_LENGTH = Math.ceil(26 ** 4 / 32);
 
 const letter = (code: number): number => code - 97;
 const isLetter = (code: number): boolean => code >= 97 && code <= 122;
@@ -111,6 +114,7 @@ export class FuzzyIndex {
   ) {
     this.words = [...targets.keys()];
     if (parts !== undefined) {
+      checkParts(parts, this.words.length);
       this.table = parts.table;
       this.lists = parts.lists;
       this.mask = parts.table.length / 2 - 1;
@@ -167,8 +171,8 @@ export class FuzzyIndex {
   // (one edit cannot touch both ends), and a correction keeps the first letter, so most ordinary
   // words are ruled out by two table reads: first three letters, or first letter + last three.
   // Bit sets, small enough to stay in cache between requests.
-  private readonly heads = new Int32Array(Math.ceil(26 ** 3 / 32));
-  private readonly tails = new Int32Array(Math.ceil(26 ** 4 / 32));
+  private readonly heads = new Int32Array(HEADS_LENGTH);
+  private readonly tails = new Int32Array(TAILS_LENGTH);
   /** A Bloom filter over the deletion hashes (2 bits each): most candidate hashes of an ordinary word
    *  are in no target's deletions, and are ruled out here without probing the table. */
   private readonly bloom = new Int32Array(BLOOM_BITS / 32);
@@ -217,6 +221,33 @@ export class FuzzyIndex {
     if (meanings.size !== 1) return undefined;
     return pool.sort()[0];
   }
+}
+
+/**
+ * Throws a RangeError unless saved parts make an index a lookup can trust: a table of a power of two
+ * slots with at least one empty (a probe stops there), lists inside `lists`, word numbers below
+ * `words`, bit sets of their size. A bad snapshot then fails at start-up, not in a request.
+ */
+function checkParts(parts: FuzzyParts, words: number): void {
+  const { table, lists } = parts;
+  const slots = table.length / 2;
+  const bad = (what: string): never => {
+    throw new RangeError(`FuzzyIndex: ${what}`);
+  };
+  if (!Number.isInteger(slots) || slots < 1 || (slots & (slots - 1)) !== 0) bad('table size is not a power of two');
+  let empty = false;
+  for (let slot = 0; slot < slots; slot++) {
+    const start = table[2 * slot + 1]!;
+    if (start === 0) {
+      empty = true;
+      continue;
+    }
+    const at = start - 1;
+    if (at < 0 || at >= lists.length || at + 1 + lists[at]! > lists.length) bad(`list of slot ${slot} out of range`);
+    for (let k = at + 1; k <= at + lists[at]!; k++) if (lists[k]! < 0 || lists[k]! >= words) bad(`word ${lists[k]} out of range`);
+  }
+  if (!empty) bad('table has no empty slot');
+  if (parts.heads.length !== HEADS_LENGTH || parts.tails.length !== TAILS_LENGTH || parts.bloom.length !== BLOOM_BITS / 32) bad('bit set of the wrong size');
 }
 
 const headCode = (w: string): number => (letter(w.charCodeAt(0)) * 26 + letter(w.charCodeAt(1))) * 26 + letter(w.charCodeAt(2));

@@ -27,7 +27,8 @@ export interface FormEntry {
   capsWord: boolean;
 }
 
-const NO_RAWS: readonly string[] = [];
+/** The raw tokens of a form that is not case-sensitive: none are kept. */
+export const NO_RAWS: readonly string[] = [];
 
 export interface FormConflict {
   key: string;

@@ -51,8 +51,25 @@ export class TokenTrie<V> {
   /** @param ids the table that numbers this trie's keys; text must be numbered by the same table. */
   constructor(private readonly ids: KeyIds) {}
 
-  /** A trie laid out already (from an engine snapshot); `ids` must number keys as the saved trie's table did. */
+  /**
+   * A trie laid out already (from an engine snapshot); `ids` must number keys as the saved trie's
+   * table did. Throws a RangeError if the arrays do not make a trie (every index in range), so a bad
+   * snapshot fails here, at start-up, and not in a request.
+   */
   static fromLayout<V>(ids: KeyIds, layout: TrieLayout<V>): TokenTrie<V> {
+    const { nodes, edges, firsts, values } = layout;
+    const nodeCount = nodes.length / 4;
+    const edgeCount = edges.length / 2;
+    const bad = (what: string): never => {
+      throw new RangeError(`TokenTrie: ${what} out of range`);
+    };
+    if (!Number.isInteger(nodeCount) || nodeCount < 1 || !Number.isInteger(edgeCount)) bad('array length');
+    for (let n = 0; n < nodeCount; n++) {
+      const [edge, count, value, valueCount] = [nodes[4 * n]!, nodes[4 * n + 1]!, nodes[4 * n + 2]!, nodes[4 * n + 3]!];
+      if (edge < 0 || count < 0 || edge + count > edgeCount || value < 0 || valueCount < 0 || value + valueCount > values.length) bad(`node ${n}`);
+    }
+    for (let e = 0; e < edgeCount; e++) if (edges[2 * e + 1]! <= ROOT || edges[2 * e + 1]! >= nodeCount) bad(`edge ${e}`);
+    for (const child of firsts) if (child !== NO_NODE && (child <= ROOT || child >= nodeCount)) bad('first edge');
     const trie = new TokenTrie<V>(ids);
     trie.root = undefined;
     trie.flat = layout;
