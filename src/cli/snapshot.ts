@@ -12,6 +12,6 @@ try {
   console.log(`snapshot: glossary ${glossaryVersion}, ${Math.round(bytes / 1024)} KB -> ${out}`);
 } catch (err) {
   if (!(err instanceof GlossaryLoadError)) throw err;
-  console.log(`snapshot: not written: ${err.message}`);
+  console.error(`snapshot: not written: ${err.message}`);
   process.exitCode = 1;
 }

@@ -849,6 +849,11 @@ describe('severity by side', () => {
 describe('side', () => {
   it.each([
     ['left', 'Left foraminal stenosis.', 'foraminal stenosis', ['left']],
+    ['a curve named by its side', 'Mild thoracolumbar levoscoliosis.', 'levoscoliosis', ['left']],
+    ['... to the right', 'Mild dextroscoliosis of the thoracic spine, apex T8.', 'dextroscoliosis', ['right']],
+    ['... whose side is its own, not the region before it', 'Mild thoracolumbar dextroconvex scoliosis.', 'thoracolumbar', []],
+    ['... a region before a levoscoliosis neither', 'Mild thoracolumbar levoscoliosis.', 'thoracolumbar', []],
+    ['... while a position word names its place and the finding after it', 'We see a right foraminal hernia at that level.', 'hernia', ['right', 'foraminal']],
     ['bilateral', 'Mild bilateral neural foraminal narrowing.', 'neural foraminal narrowing', ['bilateral']],
     ['right paracentral', 'Right paracentral disc protrusion.', 'disc protrusion', ['right', 'paracentral']],
     ['left greater than right, after a comma: both sides, the left worse', 'Foraminal narrowing, left greater than right.', 'Foraminal narrowing', ['bilateral', 'left greater than right']],
@@ -1234,6 +1239,23 @@ describe('regression', () => {
   it('a full stop makes a header of one title word only', () => {
     expect(find('FINDINGS:\nNo prior studies. There is a disc protrusion at L4-5.', 'disc protrusion').section).toBe('findings');
   });
+});
+
+// Regressions from three reviews of new cervical, trauma and post-operative, and infection and
+// paediatric reports: differential wording, "cannot be distinguished from", "not typical for", "not yet".
+describe('differentials and what cannot be told apart', () => {
+  assertionTable([
+    ['remains a consideration', 'An epidural abscess remains a consideration at T4-T5, although the appearance is more in keeping with venous plexus engorgement.', 'epidural abscess', 'possible', 'remains a consideration'],
+    ['remains in the differential', 'A spinal cord infarct remains in the differential given the acute onset.', 'spinal cord infarct', 'possible', 'remains in the differential'],
+    ['an alternative consideration', 'Highly suggestive of NMOSD, with MOG-associated disease an alternative consideration.', 'MOG-associated disease', 'possible', 'an alternative consideration'],
+    ['less likely than: the less likely', 'Pyogenic discitis is considered less likely than tuberculous spondylitis.', 'Pyogenic discitis', 'possible', 'is considered less likely than'],
+    ['... and the more likely, which is not certain either', 'Pyogenic discitis is considered less likely than tuberculous spondylitis.', 'tuberculous spondylitis', 'possible', 'is considered less likely than'],
+    ['cannot be distinguished from: the first', 'Without contrast, epidural fibrosis cannot be reliably distinguished from recurrent disc herniation at L5-S1.', 'epidural fibrosis', 'possible', 'cannot be reliably distinguished from'],
+    ['... and the second', 'Without contrast, epidural fibrosis cannot be reliably distinguished from recurrent disc herniation at L5-S1.', 'recurrent disc herniation', 'possible', 'cannot be reliably distinguished from'],
+    ['not typical for is a doubt, not a denial', 'Appearances are not typical for transverse myelitis.', 'transverse myelitis', 'possible', 'not typical for'],
+    ['not yet', 'Solid osseous fusion at C5-6; the C6-7 level is not yet fused.', 'fused', 'absent', 'not yet'],
+    ['... and what has not yet resolved is there', 'The epidural abscess has not yet resolved.', 'epidural abscess', 'present', null],
+  ]);
 });
 
 describe('properties', () => {

@@ -29,6 +29,14 @@ describe('leftmost-longest', () => {
     ['a haemosiderin rim', 'Intramedullary lesion with a complete haemosiderin rim.', 'haemosiderin rim', 'hemosiderin'],
     ['the cord patterns of inflammation', 'No bright spotty lesions. No H sign is seen.', 'H sign', 'h-sign'],
     ['an H-shaped sacral fracture is no cord sign', 'Sacral insufficiency fracture with H-shaped hyperintensity on STIR.', 'hyperintensity', 'hyperintense'],
+    // Metalwork that fails is not a broken bone or a moving disc; a fracture with a shift is its own injury.
+    ['a fracture-dislocation is not a subluxation', 'Fracture dislocation at T12-L1 with bilateral facet jumping.', 'Fracture dislocation', 'fracture-dislocation'],
+    ['... and facet jumping is a facet dislocation', 'Fracture dislocation at T12-L1 with bilateral facet jumping.', 'facet jumping', 'facet-dislocation'],
+    ['screw backout', 'Backout of the left L4 pedicle screw by 5 mm.', 'Backout', 'hardware-failure'],
+    ['cage migration', 'Cage migration: the L4-L5 interbody cage has migrated posteriorly.', 'Cage migration', 'hardware-failure'],
+    ['an interspinous spacer is not an interbody cage', 'Interspinous process spacer at L3-L4 in expected position.', 'Interspinous process spacer', 'interspinous-spacer'],
+    ['an injury to a named ligament', 'Possible injury to the anterior longitudinal ligament.', 'injury to the anterior longitudinal ligament', 'ligamentous-injury'],
+    ['bright signal in the cord is abnormal cord signal', 'Focal T2 hyperintense signal within the cord at C4-5.', 'T2 hyperintense signal within the cord', 'cord-signal-abnormality'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });

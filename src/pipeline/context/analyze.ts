@@ -369,6 +369,8 @@ export function analyzeContext(
   // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
   // not the side of a finding.
   let located = sideHits;
+  /** Side words that open a mention and are its own ("levoscoliosis", "bilateral pars defects"). */
+  const ownSides = new Set<RuleHit<string>>();
   if (sideHits.length > 0) {
     const coverTo = ints(n, -1);
     const coverFrom = ints(n, -1);
@@ -379,10 +381,15 @@ export function analyzeContext(
         coverTo[i] = m.to;
       }
     });
-    // (One that opens the mention is its side: "bilateral pars defects".)
+    // (One that opens the mention is its side: "bilateral pars defects", and that mention's only:
+    // not "thoracolumbar" in "thoracolumbar dextroconvex scoliosis".)
     located = sideHits.filter((h) => {
       const inside = coverTo[h.from]! >= h.to && coverFrom[h.from]! <= h.from;
-      return !inside || (coverFrom[h.from] === h.from && (coverTo[h.from] === h.to || rules.gradedSides.has(h.value)));
+      if (!inside) return true;
+      const own = coverFrom[h.from] === h.from && (coverTo[h.from] === h.to || rules.gradedSides.has(h.value));
+      // (A finding's own side only: "foraminal" in "right foraminal hernia" is the foramen's, and the hernia's too.)
+      if (own && (finding[h.from]! & IN) !== 0) ownSides.add(h);
+      return own;
     });
   }
   const [sideAt, sideEndAt] = byToken(located, n);
@@ -1337,7 +1344,7 @@ export function analyzeContext(
       if (inLevel(i)) continue;
       const h = endAt[i];
       // (A side that names a place of its own, "both facet joints", is that place's: not "... and a right synovial cyst".)
-      if (h !== undefined && namesPlace(h)) break;
+      if (h !== undefined && (namesPlace(h) || ownSides.has(h))) break;
       // (Not a side a negation denies: "R none, L mild narrowing".)
       if (all && h !== undefined && cueAt[h.to]?.value.kind === 'negated' && cueAt[h.to]!.value.direction !== 'forward') {
         i = h.from;
@@ -1360,6 +1367,7 @@ export function analyzeContext(
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
       const h = startAt[i];
       if (h !== undefined) {
+        if (ownSides.has(h)) break;
         // (Not the grade of a next item dictated with no mark between: "No herniation mild facet arthropathy".)
         if (i === m.to && startsUnmarkedItem(i)) break;
         // (Not a grade of what a participle after it says: "disc extrusion is noted slightly migrating downwards".)
