@@ -164,6 +164,12 @@ export const cuesSchema = z
         quantifier: z.array(phrase).default([]),
         /** Negations that deny only the finding right before them, where their clause ends ("The synovial cyst has disappeared."); no scope of their own. */
         after: z.array(phrase).default([]),
+        /**
+         * Forward negations that name the alternative a report turns down ("rather than"): absent where
+         * the report decides ("in keeping with phlegmon rather than abscess"), possible after a hedge in
+         * its sentence, which only favours one ("favoured to represent fibrosis rather than recurrent disc").
+         */
+        alternative: z.array(phrase).default([]),
       })
       .strict(),
     possible: z

@@ -884,6 +884,7 @@ describe('side', () => {
 describe('levels', () => {
   it.each([
     ['in the same sentence, after', 'Disc bulge at L4-5.', 'Disc bulge', ['L4-L5']],
+    ['none for a sacroiliac finding, which is not at a spine level', 'Shiny corners at L1 and L2. No sacroiliitis on the available images.', 'sacroiliitis', []],
     ['in the same sentence, before', 'At L5-S1 there is a disc protrusion.', 'disc protrusion', ['L5-S1']],
     ['the nearer level wins', 'Disc bulge at L3-4 and stenosis at L4-5.', 'stenosis', ['L4-L5']],
     ['not a level after a semicolon', 'At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.', 'canal stenosis', ['C5-C6']],
@@ -1254,6 +1255,10 @@ describe('differentials and what cannot be told apart', () => {
     ['... and the second', 'Without contrast, epidural fibrosis cannot be reliably distinguished from recurrent disc herniation at L5-S1.', 'recurrent disc herniation', 'possible', 'cannot be reliably distinguished from'],
     ['not typical for is a doubt, not a denial', 'Appearances are not typical for transverse myelitis.', 'transverse myelitis', 'possible', 'not typical for'],
     ['not yet', 'Solid osseous fusion at C5-6; the C6-7 level is not yet fused.', 'fused', 'absent', 'not yet'],
+    ['rather than, after a hedge: the less likely alternative', 'Enhancing soft tissue at L5-S1 is favoured to represent epidural fibrosis rather than recurrent disc.', 'recurrent disc', 'possible', 'rather than'],
+    ['... where the report decides: turned down', 'Enhancing soft tissue, in keeping with phlegmon rather than abscess.', 'abscess', 'absent', 'rather than'],
+    ['... and with no hedge at all', 'The lesion is a nerve sheath tumour rather than a meningioma.', 'meningioma', 'absent', 'rather than'],
+    ['suggestion of', 'Suggestion of a small right C6-7 foraminal disc extrusion.', 'disc extrusion', 'possible', 'Suggestion of'],
     ['... and what has not yet resolved is there', 'The epidural abscess has not yet resolved.', 'epidural abscess', 'present', null],
   ]);
 });

@@ -337,9 +337,15 @@ export function analyzeContext(
     }
     return true;
   };
+  // The sentence of the last hedge so far (cue hits come in text order).
+  let hedgedSentence = -1;
   for (let h of cueHits) {
     // "? cord compression": a question mark before a term questions what follows it.
     if (h.value.kind === 'possible' && h.to - h.from === 1 && isPrefixQuestion(tokens, h.from)) h = { from: h.from, to: h.to, value: PREFIX_QUESTION };
+    // "Favoured to represent fibrosis rather than recurrent disc": after a hedge, the alternative turned
+    // down is the less likely one, not ruled out ("in keeping with phlegmon rather than abscess" is).
+    if (h.value.alternative === true && hedgedSentence === sentences[h.from]) h = { from: h.from, to: h.to, value: { kind: 'possible', direction: 'forward', phrase: h.value.phrase } };
+    if (h.value.kind === 'possible') hedgedSentence = sentences[h.from]!;
     // "Previous surgery: nil" denies what comes before the colon; "HISTORY: Nil previous surgery" and
     // "L5-S1: nil stenosis" what follows it: a backward cue that opens on a colon with no finding
     // before it, and a word after it in its sentence, is the forward cue after the colon ("Fracture:

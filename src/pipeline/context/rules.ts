@@ -26,6 +26,8 @@ export interface CueRule {
   linking?: 'opening' | 'any';
   /** A negation that speaks of a change when "of" follows within a few words ("No further subsidence of the cage"). */
   change?: true;
+  /** A negation of the alternative a report turns down ("rather than"): a hedge before it in its sentence makes it one too (cues.json `negated.alternative`). */
+  alternative?: true;
   /** A possibility cue that never hedges a finding before it ("Follow-up of the haemangioma suggested." recommends). */
   forwardOnly?: true;
   /**
@@ -151,6 +153,7 @@ export function compileRules(
   addCue(cues.negated.quantifier, { kind: 'negated', direction: 'forward', quantifier: true });
   addCue(cues.negated.trailing, { kind: 'negated', direction: 'forward', before: 'clause-end' });
   addCue(cues.negated.after, { kind: 'negated', direction: 'none', before: 'clause-end' });
+  addCue(cues.negated.alternative, { kind: 'negated', direction: 'forward', alternative: true });
   addCue(cues.possible.forward, { kind: 'possible', direction: 'forward' });
   addCue(cues.possible.linking, { kind: 'possible', direction: 'forward', linking: 'opening' });
   addCue(cues.possible.linkingInfinitives, { kind: 'possible', direction: 'forward', linking: 'any' });
