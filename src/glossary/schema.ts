@@ -364,6 +364,13 @@ export const levelsSchema = z
     elsewhereWords: z.array(z.string().min(1)).default([]),
     /** Weighting words: after "T1/T2" they make it two weightings ("T1/T2 hyperintense"). */
     weightingWords: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that place something by an operation rather than at it ("above", "adjacent to"): a level
+     * right after them that an operation names ("... at L3-L4 above the L4-S1 fusion") is the
+     * operation's only, and an operation right after them ("at C4-5 above the ACDF") takes no level
+     * from before them.
+     */
+    relativeWords: z.array(phrase).default([]),
     regions: z
       .object({ C: z.object({ name: z.string() }), T: z.object({ name: z.string() }), L: z.object({ name: z.string() }), S: z.object({ name: z.string() }) })
       .strict(),

@@ -62,6 +62,7 @@ export function assembleEngine(data: GlossaryData, parts: CompiledConcepts): Eng
     bullets: new WordSet(data.text.listBullets),
     elsewhere: new WordSet(data.levels.elsewhereWords.filter((w) => !w.includes(' '))),
     elsewherePairs: wordPairs(data.levels.elsewhereWords),
+    relative: data.levels.relativeWords.map((phrase) => phrase.toLowerCase().split(' ').reverse()),
     elsewhereFirst: new WordSet(data.levels.elsewhereWords.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!)),
     lead: new WordSet(data.text.leadWords),
     age: { units: new WordSet([...data.text.ageWords.units, ...data.text.ageWords.alone]), alone: new WordSet(data.text.ageWords.alone) },

@@ -885,6 +885,12 @@ describe('levels', () => {
   it.each([
     ['in the same sentence, after', 'Disc bulge at L4-5.', 'Disc bulge', ['L4-L5']],
     ['none for a sacroiliac finding, which is not at a spine level', 'Shiny corners at L1 and L2. No sacroiliitis on the available images.', 'sacroiliitis', []],
+    // Regression: findings after "above the L4-S1 fusion" took the fusion's levels.
+    ['not the level of an operation that only says where', 'Adjacent segment degeneration at L3-L4 above the L4-S1 fusion with new moderate central canal stenosis.', 'central canal stenosis', ['L3-L4']],
+    ['... which is the operation\'s own', 'Adjacent segment degeneration at L3-L4 above the L4-S1 fusion with new moderate central canal stenosis.', 'fusion', ['L4', 'L5', 'S1']],
+    ['... and an operation named by where it is takes no level from before', 'Adjacent segment degeneration at C4-5 above the ACDF.', 'ACDF', []],
+    ['... while an operation at a level is that level\'s, and so is what comes with it', 'L4-5 laminectomy with recurrent disc herniation.', 'recurrent disc herniation', ['L4-L5']],
+    ['... and a finding beside an operation keeps its own level', 'New right C6-7 disc extrusion, adjacent to the prior C5-6 fusion.', 'disc extrusion', ['C6-C7']],
     ['in the same sentence, before', 'At L5-S1 there is a disc protrusion.', 'disc protrusion', ['L5-S1']],
     ['the nearer level wins', 'Disc bulge at L3-4 and stenosis at L4-5.', 'stenosis', ['L4-L5']],
     ['not a level after a semicolon', 'At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.', 'canal stenosis', ['C5-C6']],

@@ -1773,11 +1773,43 @@ export function analyzeContext(
     return elsewhere[sentence] === 1;
   };
 
+  /**
+   * Whether a relative word (levels.json `relativeWords`) ends right before token i, past articles
+   * and words such as "prior": "above the", "adjacent to the prior".
+   */
+  const relativeBefore = (i: number): boolean => {
+    let j = i - 1;
+    for (let skipped = 0; j >= 0 && skipped < 3 && (ARTICLES.has(tokens[j]!.key) || rules.limitingWords.hasToken(tokens[j]!)); skipped++) j--;
+    return rules.words.relative.some((words) => words.every((word, w) => j - w >= 0 && tokens[j - w]!.key === word && sentences[j - w] === sentences[i]));
+  };
+  /**
+   * The operation a level group names when it is a place by that operation, not a finding's
+   * ("above the L4-S1 fusion"): the index of the mention of the operation, else -1. Read per group
+   * on demand.
+   */
+  const groupOperation = new Int32Array(groups.length).fill(-2);
+  const operationOf = (g: number): number => {
+    if (groupOperation[g] === -2) {
+      const group = groups[g]!;
+      const next = lowerBound(mentions, (x) => x.from < group.to);
+      const op = mentions[next];
+      groupOperation[g] = op !== undefined && op.from - group.to <= 2 && sentences[op.from] === sentences[group.from] && roles[next]!.treatment === true && relativeBefore(group.from) ? next : -1;
+    }
+    return groupOperation[g]!;
+  };
   const levelsOf = (m: Mention, k: number): string[] => {
     if (m.level !== undefined) return m.level.levels;
     const sentence = sentences[m.from]!;
-    const after = groups[firstGroupFrom(m.to)];
-    const before = groups[firstGroupFrom(m.from) - 1];
+    let a = firstGroupFrom(m.to);
+    let b = firstGroupFrom(m.from) - 1;
+    // (Past the place of an operation that only says where: "Adjacent segment degeneration at L3-L4
+    // above the L4-S1 fusion with new moderate central canal stenosis": the stenosis is at L3-L4.)
+    if (a < groups.length && operationOf(a) >= 0 && operationOf(a) !== k) a = groups.length;
+    if (b >= 0 && operationOf(b) >= 0 && operationOf(b) !== k) b--;
+    // (An operation that only says where takes none from before: "at C4-5 above the ACDF".)
+    if (roles[k]!.treatment === true && relativeBefore(m.from)) b = -1;
+    const after = groups[a];
+    const before = b >= 0 ? groups[b] : undefined;
     // (Not past a semicolon: "At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.")
     const forward = after !== undefined && sentences[after.from] === sentence && !markBetween(m.to, after.from, SEMICOLON) ? contentBefore[after.from]! - contentBefore[m.to]! : undefined;
     const backward = before !== undefined && before.to <= m.from && sentences[before.from] === sentence ? wordsBefore[m.from]! - wordsBefore[before.to]! : undefined;

@@ -71,6 +71,8 @@ export interface ContextWords {
   elsewherePairs: ReadonlyMap<string, ReadonlySet<string>>;
   /** The first words of `elsewherePairs`, looked up by key id before the map is read. */
   elsewhereFirst: WordSet;
+  /** levels.json `relativeWords`, as token keys, each phrase's last word first ("adjacent to": ["to", "adjacent"]). */
+  relative: readonly (readonly string[])[];
   /** Ending a line that leads into the next one ("Prior history of\nL4-5: ..."). */
   lead: WordSet;
   /** Units of a patient's age ("35 year old", "70 yo"), and those that need no "old" after them (text.json `ageWords`). */
