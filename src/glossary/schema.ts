@@ -113,6 +113,13 @@ export const conceptFields = z
      * changes" name a type and a time, not a size or a grade).
      */
     ungraded: z.boolean().optional(),
+    /** A device put in at surgery (screws, rods, plates, cages): what is said "of" it is about the metal (see `onImplant`). */
+    implant: z.boolean().optional(),
+    /**
+     * The concept this word means when it is said of an implant ("Fracture of the right L5 pedicle
+     * screw", "migration of the cage": hardware failure, not a broken bone or a moving disc).
+     */
+    onImplant: z.string().regex(kebab).optional(),
   })
   .strict();
 

@@ -1,11 +1,13 @@
-// The pipeline, composed: text -> tokens -> mentions (glossary, caller terms, levels) -> context ->
-// annotations and a per-level summary. Pure and synchronous: no I/O, no framework, no globals.
+// The pipeline, composed: text -> tokens -> mentions (glossary, caller terms, levels; a finding said
+// of an implant made the implant's) -> context -> annotations and a per-level summary. Pure and
+// synchronous: no I/O, no framework, no globals.
 import type { Section } from '../glossary/schema.js';
 import { expandSharedHeads } from './context/ellipsis.js';
 import { analyzeContext, type Assertion, type Cue, type Grade, type MentionRole } from './context/analyze.js';
 import { sentenceIds } from './context/sentences.js';
 import type { Engine } from './compile.js';
 import { KeyIds, matchTokens } from './match/keys.js';
+import { implantAspects } from './match/implants.js';
 import { levelRank } from './match/levels.js';
 import { compileCustomTerms, findMentions } from './match/matcher.js';
 import { tokenize } from './text/tokenize.js';
@@ -74,7 +76,9 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const custom = terms.length > 0 ? compileCustomTerms(terms, engine.matcher.spelling, ids) : undefined;
   const termById = terms.length > 0 ? new Map(terms.map((t) => [t.id, t])) : undefined;
   const mtokens = matchTokens(tokens, ids);
-  const { mentions, sharedWith } = expandSharedHeads(tokens, findMentions(tokens, mtokens, engine.matcher, custom), engine.concepts, engine.rules.words);
+  const expanded = expandSharedHeads(tokens, findMentions(tokens, mtokens, engine.matcher, custom), engine.concepts, engine.rules.words);
+  const { sharedWith } = expanded;
+  const mentions = implantAspects(tokens, expanded.mentions, engine.concepts);
 
   const roles: MentionRole[] = mentions.map((m) =>
     m.source === 'custom' ? CUSTOM_ROLE : m.source === 'level' ? LEVEL_ROLE : (engine.roles.get(m.conceptId) ?? OTHER_ROLE),

@@ -37,6 +37,14 @@ describe('leftmost-longest', () => {
     ['an interspinous spacer is not an interbody cage', 'Interspinous process spacer at L3-L4 in expected position.', 'Interspinous process spacer', 'interspinous-spacer'],
     ['an injury to a named ligament', 'Possible injury to the anterior longitudinal ligament.', 'injury to the anterior longitudinal ligament', 'ligamentous-injury'],
     ['bright signal in the cord is abnormal cord signal', 'Focal T2 hyperintense signal within the cord at C4-5.', 'T2 hyperintense signal within the cord', 'cord-signal-abnormality'],
+    // A finding said of an implant is about the metal (onImplant, implant), past "the", a side and a level.
+    ['a fracture of a screw is hardware failure', 'Fracture of the right L5 pedicle screw at the screw-rod junction.', 'Fracture', 'hardware-failure'],
+    ['... of a rod', 'Fracture of the left rod.', 'Fracture', 'hardware-failure'],
+    ['... migration of a cage', 'Migration of the interbody cage.', 'Migration', 'hardware-failure'],
+    ['... denied the same way', 'No evidence of fracture of the pedicle screws.', 'fracture', 'hardware-failure'],
+    ['a fracture of a bone is a fracture', 'Fracture of the L5 vertebral body.', 'Fracture', 'fracture'],
+    ['... of a pedicle too (bone, not a screw)', 'Fracture of the L2 pedicle.', 'Fracture', 'fracture'],
+    ['... and past a full stop nothing is said of the implant', 'Fracture of T12. Pedicle screws at L1.', 'Fracture', 'fracture'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });

@@ -74,12 +74,15 @@ export const RULES: LintRule[] = [
   },
   {
     code: 'BCG007',
-    description: 'A seeAlso or narrowedAs target does not exist: use the id of an existing concept (a narrowing finding for narrowedAs).',
+    description: 'A seeAlso, onImplant or narrowedAs target does not exist: use the id of an existing concept (a narrowing finding for narrowedAs).',
     check: (ctx) =>
       ctx.data.concepts.flatMap((c) => [
         ...c.seeAlso
           .filter((id) => !ctx.ids.has(id) || id === c.id)
           .map((id) => ({ code: 'BCG007', where: fileOf(c), message: `seeAlso "${id}" is not another existing concept id` })),
+        ...(c.onImplant !== undefined && (!ctx.ids.has(c.onImplant) || c.onImplant === c.id)
+          ? [{ code: 'BCG007', where: fileOf(c), message: `onImplant "${c.onImplant}" is not another existing concept id` }]
+          : []),
         ...(c.narrowedAs !== undefined && ctx.data.concepts.find((t) => t.id === c.narrowedAs)?.narrowing !== true
           ? [{ code: 'BCG007', where: fileOf(c), message: `narrowedAs "${c.narrowedAs}" is not a concept with "narrowing": true` }]
           : []),
