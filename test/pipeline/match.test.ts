@@ -40,6 +40,7 @@ describe('leftmost-longest', () => {
     // A finding said of an implant is about the metal (onImplant, implant), past "the", a side and a level.
     ['a fracture of a screw is hardware failure', 'Fracture of the right L5 pedicle screw at the screw-rod junction.', 'Fracture', 'hardware-failure'],
     ['... of a rod', 'Fracture of the left rod.', 'Fracture', 'hardware-failure'],
+    ['... past a level written with a slash', 'Fracture of the C5/6 anterior plate.', 'Fracture', 'hardware-failure'],
     ['... migration of a cage', 'Migration of the interbody cage.', 'Migration', 'hardware-failure'],
     ['... denied the same way', 'No evidence of fracture of the pedicle screws.', 'fracture', 'hardware-failure'],
     ['a fracture of a bone is a fracture', 'Fracture of the L5 vertebral body.', 'Fracture', 'fracture'],

@@ -8,6 +8,8 @@ import type { Mention } from './matcher.js';
 
 /** Tokens between "of" and the implant: "the", a side, a level ("of the right L5 pedicle screw"). */
 const MAX_BETWEEN = 5;
+/** Marks that end the phrase: what comes after one of them is said of something else. */
+const PHRASE_ENDS: ReadonlySet<string> = new Set([',', ';', ':', '.', '(', ')', '!', '?']);
 
 /** The mentions, with each finding said of an implant made the concept its data names for that. */
 export function implantAspects(tokens: readonly Token[], mentions: readonly Mention[], concepts: ReadonlyMap<string, Concept>): readonly Mention[] {
@@ -22,7 +24,7 @@ export function implantAspects(tokens: readonly Token[], mentions: readonly Ment
     const implant = mentions[j];
     if (implant?.concept?.implant !== true || implant.from - (m.to + 1) > MAX_BETWEEN) continue;
     let marked = false;
-    for (let i = m.to + 1; i < implant.from && !marked; i++) marked = tokens[i]!.kind === 'punct' && tokens[i]!.key !== '-';
+    for (let i = m.to + 1; i < implant.from && !marked; i++) marked = PHRASE_ENDS.has(tokens[i]!.key);
     const concept = concepts.get(target);
     if (marked || concept === undefined) continue;
     out ??= [...mentions];
