@@ -852,6 +852,7 @@ describe('side', () => {
     ['a curve named by its side', 'Mild thoracolumbar levoscoliosis.', 'levoscoliosis', ['left']],
     ['... to the right', 'Mild dextroscoliosis of the thoracic spine, apex T8.', 'dextroscoliosis', ['right']],
     ['... whose side is its own, not the region before it', 'Mild thoracolumbar dextroconvex scoliosis.', 'thoracolumbar', []],
+    ['... but lent to another name of the same finding', 'Mild scoliosis convex to the right.', 'scoliosis', ['right']],
     ['... a region before a levoscoliosis neither', 'Mild thoracolumbar levoscoliosis.', 'thoracolumbar', []],
     ['... while a position word names its place and the finding after it', 'We see a right foraminal hernia at that level.', 'hernia', ['right', 'foraminal']],
     ['bilateral', 'Mild bilateral neural foraminal narrowing.', 'neural foraminal narrowing', ['bilateral']],
@@ -891,6 +892,8 @@ describe('levels', () => {
     ['... and an operation named by where it is takes no level from before', 'Adjacent segment degeneration at C4-5 above the ACDF.', 'ACDF', []],
     ['... while an operation at a level is that level\'s, and so is what comes with it', 'L4-5 laminectomy with recurrent disc herniation.', 'recurrent disc herniation', ['L4-L5']],
     ['... and a finding beside an operation keeps its own level', 'New right C6-7 disc extrusion, adjacent to the prior C5-6 fusion.', 'disc extrusion', ['C6-C7']],
+    // (An implant is at the level of what is next to it.)
+    ['a finding beside an implant takes the implant\'s level', 'Fracture of the sacrum adjacent to the S1 screws.', 'Fracture', ['S1']],
     ['in the same sentence, before', 'At L5-S1 there is a disc protrusion.', 'disc protrusion', ['L5-S1']],
     ['the nearer level wins', 'Disc bulge at L3-4 and stenosis at L4-5.', 'stenosis', ['L4-L5']],
     ['not a level after a semicolon', 'At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.', 'canal stenosis', ['C5-C6']],
@@ -935,6 +938,8 @@ describe('levels', () => {
   ])('%s', (_name, text, phrase, levels) => {
     expect(find(text, phrase).levels).toEqual(levels);
   });
+  it('an implant named by what it is beside keeps the level before ("no lucency adjacent to the screws")', () =>
+    expect(find('Pedicle screws at L4 and L5 with no lucency adjacent to the screws.', 'screws', 1).levels).toEqual(['L4', 'L5']));
 });
 
 describe('sections', () => {
@@ -1265,6 +1270,10 @@ describe('differentials and what cannot be told apart', () => {
     ['... where the report decides: turned down', 'Enhancing soft tissue, in keeping with phlegmon rather than abscess.', 'abscess', 'absent', 'rather than'],
     ['... and with no hedge at all', 'The lesion is a nerve sheath tumour rather than a meningioma.', 'meningioma', 'absent', 'rather than'],
     ['suggestion of', 'Suggestion of a small right C6-7 foraminal disc extrusion.', 'disc extrusion', 'possible', 'Suggestion of'],
+    // Regression (change audit): a negation before "suggestion of" decides, as before "suggestive of".
+    ['... after a negation that opens the clause, denied', 'No suggestion of cord compression.', 'cord compression', 'absent', 'No'],
+    ['... after "there is no convincing"', 'There is no convincing suggestion of a pars defect.', 'pars defect', 'absent', 'There is no'],
+    ['... after "without"', 'Without suggestion of an epidural collection.', 'epidural collection', 'absent', 'Without'],
     ['... and what has not yet resolved is there', 'The epidural abscess has not yet resolved.', 'epidural abscess', 'present', null],
   ]);
 });

@@ -375,16 +375,18 @@ export function analyzeContext(
   // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
   // not the side of a finding.
   let located = sideHits;
-  /** Side words that open a mention and are its own ("levoscoliosis", "bilateral pars defects"). */
-  const ownSides = new Set<RuleHit<string>>();
+  /** Side words that open a finding's mention and are its own ("levoscoliosis", "bilateral pars defects"), by the concept of that finding. */
+  const ownSides = new Map<RuleHit<string>, string>();
   if (sideHits.length > 0) {
     const coverTo = ints(n, -1);
     const coverFrom = ints(n, -1);
+    const coverBy = ints(n, -1);
     mentions.forEach((m, k) => {
       if (!roles[k]!.located) return;
       for (let i = m.from; i < m.to; i++) {
         coverFrom[i] = m.from;
         coverTo[i] = m.to;
+        coverBy[i] = k;
       }
     });
     // (One that opens the mention is its side: "bilateral pars defects", and that mention's only:
@@ -394,11 +396,16 @@ export function analyzeContext(
       if (!inside) return true;
       const own = coverFrom[h.from] === h.from && (coverTo[h.from] === h.to || rules.gradedSides.has(h.value));
       // (A finding's own side only: "foraminal" in "right foraminal hernia" is the foramen's, and the hernia's too.)
-      if (own && (finding[h.from]! & IN) !== 0) ownSides.add(h);
+      if (own && (finding[h.from]! & IN) !== 0) ownSides.set(h, mentions[coverBy[h.from]!]!.conceptId);
       return own;
     });
   }
   const [sideAt, sideEndAt] = byToken(located, n);
+  /** Whether a side hit is another finding's own, which `m` does not take (it may, when it names the same thing: "Mild scoliosis convex to the right"). */
+  const ownedElsewhere = (h: RuleHit<string>, m: Mention): boolean => {
+    const owner = ownSides.get(h);
+    return owner !== undefined && owner !== m.conceptId;
+  };
 
 
   mentions.forEach((m, k) => {
@@ -1350,7 +1357,7 @@ export function analyzeContext(
       if (inLevel(i)) continue;
       const h = endAt[i];
       // (A side that names a place of its own, "both facet joints", is that place's: not "... and a right synovial cyst".)
-      if (h !== undefined && (namesPlace(h) || ownSides.has(h))) break;
+      if (h !== undefined && (namesPlace(h) || ownedElsewhere(h, m))) break;
       // (Not a side a negation denies: "R none, L mild narrowing".)
       if (all && h !== undefined && cueAt[h.to]?.value.kind === 'negated' && cueAt[h.to]!.value.direction !== 'forward') {
         i = h.from;
@@ -1373,7 +1380,7 @@ export function analyzeContext(
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
       const h = startAt[i];
       if (h !== undefined) {
-        if (ownSides.has(h)) break;
+        if (ownedElsewhere(h, m)) break;
         // (Not the grade of a next item dictated with no mark between: "No herniation mild facet arthropathy".)
         if (i === m.to && startsUnmarkedItem(i)) break;
         // (Not a grade of what a participle after it says: "disc extrusion is noted slightly migrating downwards".)
@@ -1787,13 +1794,15 @@ export function analyzeContext(
    * ("above the L4-S1 fusion"): the index of the mention of the operation, else -1. Read per group
    * on demand.
    */
+  /** An operation, not an implant: an implant lies at the level of what is next to it ("fracture of the sacrum adjacent to the S1 screws"). */
+  const isOperation = (k: number): boolean => roles[k]!.treatment === true && mentions[k]!.concept?.implant !== true;
   const groupOperation = new Int32Array(groups.length).fill(-2);
   const operationOf = (g: number): number => {
     if (groupOperation[g] === -2) {
       const group = groups[g]!;
       const next = lowerBound(mentions, (x) => x.from < group.to);
       const op = mentions[next];
-      groupOperation[g] = op !== undefined && op.from - group.to <= 2 && sentences[op.from] === sentences[group.from] && roles[next]!.treatment === true && relativeBefore(group.from) ? next : -1;
+      groupOperation[g] = op !== undefined && op.from - group.to <= 2 && sentences[op.from] === sentences[group.from] && isOperation(next) && relativeBefore(group.from) ? next : -1;
     }
     return groupOperation[g]!;
   };
@@ -1807,7 +1816,7 @@ export function analyzeContext(
     if (a < groups.length && operationOf(a) >= 0 && operationOf(a) !== k) a = groups.length;
     if (b >= 0 && operationOf(b) >= 0 && operationOf(b) !== k) b--;
     // (An operation that only says where takes none from before: "at C4-5 above the ACDF".)
-    if (roles[k]!.treatment === true && relativeBefore(m.from)) b = -1;
+    if (isOperation(k) && relativeBefore(m.from)) b = -1;
     const after = groups[a];
     const before = b >= 0 ? groups[b] : undefined;
     // (Not past a semicolon: "At C5-6, moderate canal stenosis; at C6-7, mild canal stenosis.")
