@@ -33,6 +33,7 @@ describe('leftmost-longest', () => {
     ['a fracture-dislocation is not a subluxation', 'Fracture dislocation at T12-L1 with bilateral facet jumping.', 'Fracture dislocation', 'fracture-dislocation'],
     ['... and facet jumping is a facet dislocation', 'Fracture dislocation at T12-L1 with bilateral facet jumping.', 'facet jumping', 'facet-dislocation'],
     ['screw backout', 'Backout of the left L4 pedicle screw by 5 mm.', 'Backout', 'hardware-failure'],
+    ['breakage', 'Breakage of the left S1 screw.', 'Breakage', 'hardware-failure'],
     ['cage migration', 'Cage migration: the L4-L5 interbody cage has migrated posteriorly.', 'Cage migration', 'hardware-failure'],
     ['an interspinous spacer is not an interbody cage', 'Interspinous process spacer at L3-L4 in expected position.', 'Interspinous process spacer', 'interspinous-spacer'],
     ['an injury to a named ligament', 'Possible injury to the anterior longitudinal ligament.', 'injury to the anterior longitudinal ligament', 'ligamentous-injury'],
