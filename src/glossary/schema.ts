@@ -223,12 +223,6 @@ export const cuesSchema = z
     /** Terminators that end only possibility scopes. */
     possibleTerminators: z.array(z.string().min(1)).default([]),
     /**
-     * Possibility terminators that do not end a linking hedge (`possible.linking`): what comes with a
-     * diagnosis such a cue introduces is part of it ("concerning for discitis with epidural abscess"),
-     * while a plain hedge ends there ("Probable protrusion with mild canal stenosis").
-     */
-    linkedPast: z.array(z.string().min(1)).default([]),
-    /**
      * Terminators that end only negation scopes ("Possible marrow edema, consistent with fracture": still
      * possible), when the hedge opens its clause or follows a comma and no `knownAfter` word follows.
      */

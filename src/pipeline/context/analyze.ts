@@ -774,9 +774,6 @@ export function analyzeContext(
     } else if (ended !== undefined && ended.value.before === 'clause-end' && ended.value.direction === 'forward' && ended.from > 0 && (finding[ended.from - 1]! & END) !== 0 && endsClause(ended.to)) {
       // ("Fracture nil, marrow oedema at L1": a trailing cue that denies the finding before it, where
       // its clause ends, opens no scope after it.)
-    } else if (ended?.value.linkedPast === true && scope.pos?.value.linking !== undefined) {
-      // ("Concerning for discitis-osteomyelitis with epidural abscess": what comes with the diagnosis a
-      // linking hedge introduces is hedged too; "Probable protrusion with mild canal stenosis" is not.)
     } else if (ended !== undefined) {
       const passed = passCue(scope, ended, 'forward');
       if (passed.neg === ended) scope = scopeOf(passed.neg, passed.pos, opensClause(ended.from), true, false);

@@ -28,8 +28,6 @@ export interface CueRule {
   change?: true;
   /** A negation of the alternative a report turns down ("rather than"): a hedge before it in its sentence makes it one too (cues.json `negated.alternative`). */
   alternative?: true;
-  /** A possibility terminator that does not end a linking hedge ("concerning for discitis with epidural abscess"; cues.json `linkedPast`). */
-  linkedPast?: true;
   /** A possibility cue that never hedges a finding before it ("Follow-up of the haemangioma suggested." recommends). */
   forwardOnly?: true;
   /**
@@ -174,9 +172,7 @@ export function compileRules(
   addCue(cues.pseudo, { kind: 'pseudo', direction: 'none' });
   addCue(cues.terminators, { kind: 'terminator', direction: 'none' });
   addCue(cues.verbTerminators, { kind: 'terminator', direction: 'none', verb: true });
-  const linkedPast = new Set(cues.linkedPast);
-  addCue(cues.possibleTerminators.filter((p) => !linkedPast.has(p)), { kind: 'terminator', direction: 'none', only: 'possible' });
-  addCue(cues.possibleTerminators.filter((p) => linkedPast.has(p)), { kind: 'terminator', direction: 'none', only: 'possible', linkedPast: true });
+  addCue(cues.possibleTerminators, { kind: 'terminator', direction: 'none', only: 'possible' });
   addCue(cues.negationTerminators, { kind: 'terminator', direction: 'none', only: 'negated' });
   addCue(cues.negationTerminatorsAfterFinding, { kind: 'terminator', direction: 'none', only: 'negated', afterFinding: true });
   addCue(cues.stated, { kind: 'stated', direction: 'none' });
