@@ -65,7 +65,10 @@ export class TokenTrie<V> {
     };
     if (!Number.isInteger(nodeCount) || nodeCount < 1 || !Number.isInteger(edgeCount)) bad('array length');
     for (let n = 0; n < nodeCount; n++) {
-      const [edge, count, value, valueCount] = [nodes[4 * n]!, nodes[4 * n + 1]!, nodes[4 * n + 2]!, nodes[4 * n + 3]!];
+      const edge = nodes[4 * n]!;
+      const count = nodes[4 * n + 1]!;
+      const value = nodes[4 * n + 2]!;
+      const valueCount = nodes[4 * n + 3]!;
       if (edge < 0 || count < 0 || edge + count > edgeCount || value < 0 || valueCount < 0 || value + valueCount > values.length) bad(`node ${n}`);
     }
     for (let e = 0; e < edgeCount; e++) if (edges[2 * e + 1]! <= ROOT || edges[2 * e + 1]! >= nodeCount) bad(`edge ${e}`);
