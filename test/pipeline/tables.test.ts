@@ -1,12 +1,13 @@
 // The lookup tables the pipeline's speed rests on must answer exactly what the plain structures they
-// replace would: token hashes, the key-id table, the flat tries, word sets and the fuzzy index's
-// deletion hashes.
+// replace would: token hashes, the key-id table, the flat tries, word sets, the fuzzy index's
+// deletion hashes, and the per-token arrays that change representation past LARGE elements.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deletionHashes } from '../../src/pipeline/match/fuzzy.js';
 import { KeyIds } from '../../src/pipeline/match/keys.js';
 import { longestAt, TokenTrie } from '../../src/pipeline/match/trie.js';
+import { intList, ints, LARGE, perToken, truncated } from '../../src/pipeline/text/per-token.js';
 import { hashKey, tokenize } from '../../src/pipeline/text/tokenize.js';
 import { WordSet } from '../../src/pipeline/text/word-set.js';
 import { CORPUS, run } from '../helpers.js';
@@ -162,6 +163,73 @@ describe('replies share nothing across requests', () => {
       expect(a.side).toEqual([]);
       expect(a.levels).toEqual([]);
       expect(a.grades).toEqual([]);
+    }
+  });
+});
+
+describe('per-token arrays, on both sides of LARGE', () => {
+  const sizes = [0, 1, 7, LARGE, LARGE + 1, 3 * LARGE];
+
+  it('ints(n, fill) holds n integers, each readable and writable, and nothing past n', () => {
+    for (const n of sizes) {
+      for (const fill of [0, -1, 7]) {
+        const a = ints(n, fill);
+        expect(a.length, `n=${n}`).toBe(n);
+        if (n === 0) continue;
+        expect([a[0], a[n - 1]]).toEqual([fill, fill]);
+        a[n - 1] = (a[n - 1]! | 64) - 1;
+        expect(a[n - 1]).toBe((fill | 64) - 1);
+        expect(a[n]).toBeUndefined();
+      }
+    }
+  });
+
+  it('intList(n) written in order, then truncated, holds exactly what was written', () => {
+    for (const n of sizes) {
+      for (const written of [0, Math.floor(n / 2), n]) {
+        const list = intList(n);
+        for (let p = 0; p < written; p++) list[p] = p * 3 - 5;
+        const cut = truncated(list, written);
+        expect(cut.length, `n=${n}, written=${written}`).toBe(written);
+        expect(Array.from({ length: written }, (_, p) => cut[p])).toEqual(Array.from({ length: written }, (_, p) => p * 3 - 5));
+        expect(cut[written]).toBeUndefined();
+      }
+    }
+  });
+
+  it('perToken(n) answers what a plain array would, set for set, with runs of one value and overwrites', () => {
+    for (const n of sizes) {
+      const values = perToken<{ v: number }>(n);
+      const plain = new Array<{ v: number } | undefined>(n);
+      const a = { v: 1 };
+      const b = { v: 2 };
+      // A run of a, a hole, b, a again (a value the list has had before), overwrites, both ends.
+      const writes: [number, { v: number }][] = [[0, a], [1, a], [2, a], [4, b], [5, a], [2, b], [n - 1, b], [n - 1, a]];
+      for (const [i, v] of writes) {
+        if (i < 0 || i >= n) continue;
+        expect(values.set(i, v)).toBe(v);
+        plain[i] = v;
+      }
+      for (let i = -1; i <= Math.min(n, 8); i++) expect(values.get(i), `n=${n}, i=${i}`).toBe(plain[i]);
+      expect(values.get(n - 1)).toBe(plain[n - 1]);
+      expect(values.get(n)).toBeUndefined();
+    }
+  });
+
+  it('a report repeated past LARGE tokens is explained the same in every repetition (the long-text representations)', () => {
+    // Blank lines end sentences and level headings, so each copy stands alone; the copies together
+    // have more than LARGE tokens and mentions, which switches every per-token array to its other form.
+    const report = 'L4-5: Mild broad-based disc bulge with no central canal stenosis. Possible small annular fissure.\nL5-S1: Severe left foraminal narrowing, mild on the right.\n\n';
+    const one = run(report).annotations;
+    const copies = Math.ceil((2 * LARGE) / tokenize(report).length);
+    const many = run(report.repeat(copies)).annotations;
+    expect(one.length).toBeGreaterThan(10);
+    expect(tokenize(report.repeat(copies)).length).toBeGreaterThan(LARGE);
+    expect(many.length).toBe(one.length * copies);
+    for (let c = 0; c < copies; c++) {
+      const shift = c * report.length;
+      const copy = many.slice(c * one.length, (c + 1) * one.length).map((a) => ({ ...a, start: a.start - shift, end: a.end - shift, assertionCue: a.assertionCue === null ? null : { ...a.assertionCue, start: a.assertionCue.start - shift, end: a.assertionCue.end - shift } }));
+      expect(copy, `copy ${c}`).toEqual(one);
     }
   });
 });

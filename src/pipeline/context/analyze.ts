@@ -31,6 +31,7 @@ import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
 import { NO_NODE, ROOT } from '../match/trie.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
+import { ints, perToken, type Ints, type PerToken, type ReadonlyInts } from '../text/per-token.js';
 import { isDigit, type Token } from '../text/tokenize.js';
 import { findRuleHits, withSideLetters, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
 import { isPrefixQuestion } from './sentences.js';
@@ -131,9 +132,9 @@ const ADVERB = /^\p{L}{3,}ly$/u;
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
-type Hits = (RuleHit<string> | undefined)[];
+type Hits = PerToken<RuleHit<string>>;
 /** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
-const NO_HITS: Hits = [];
+const NO_HITS: Hits = perToken(0);
 
 
 /**
@@ -174,7 +175,7 @@ const NO_GRADES: Grade[] = [];
 const PREFIX_QUESTION: CueRule = { kind: 'possible', direction: 'forward', phrase: '?' };
 
 /** The first index of a sorted array whose item is no longer `before` (binary search). */
-function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): number {
+function lowerBound<T>(items: { readonly [index: number]: T; readonly length: number }, before: (item: T) => boolean): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -210,12 +211,6 @@ function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'ba
   return scope;
 }
 
-/**
- * A per-request array of small integers, one per token. Plain arrays rather than typed arrays: a
- * typed array of more than a few dozen bytes gets a backing store outside the JS heap, and allocating
- * and collecting one costs more than a short report's whole scan.
- */
-const ints = (n: number, fill = 0): number[] => new Array<number>(n).fill(fill);
 
 interface HeaderSpan {
   from: number;
@@ -225,11 +220,11 @@ interface HeaderSpan {
 /** Hits indexed by their first token and by their last token. */
 function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
   if (hits.length === 0) return [NO_HITS, NO_HITS];
-  const startAt: Hits = new Array(n);
-  const endAt: Hits = new Array(n);
+  const startAt: Hits = perToken(n);
+  const endAt: Hits = perToken(n);
   for (const h of hits) {
-    startAt[h.from] = h;
-    endAt[h.to - 1] = h;
+    startAt.set(h.from, h);
+    endAt.set(h.to - 1, h);
   }
   return [startAt, endAt];
 }
@@ -258,7 +253,7 @@ export function analyzeContext(
   text: string,
   tokens: readonly Token[],
   mtokens: MatchTokens,
-  sentences: readonly number[],
+  sentences: ReadonlyInts,
   mentions: readonly Mention[],
   roles: readonly MentionRole[],
   rules: ContextRules,
@@ -301,8 +296,8 @@ export function analyzeContext(
     finding[m.to - 1]! |= END;
   });
   const sections = sectionsOf(tokens, sentences, mentions, roles, rules);
-  const cueAt = new Array<RuleHit<CueRule> | undefined>(n);
-  const cueEndAt = new Array<RuleHit<CueRule> | undefined>(n);
+  const cueAt = perToken<RuleHit<CueRule>>(n);
+  const cueEndAt = perToken<RuleHit<CueRule>>(n);
   /** The index of the mention starting at token j, or -1 (mentions are sorted by where they start). */
   const mentionFrom = (j: number): number => {
     const at = lowerBound(mentions, (x) => x.from < j);
@@ -315,7 +310,7 @@ export function analyzeContext(
       k > 0 &&
       k > j - SCAN_LIMIT &&
       sentences[k] === sentences[j] &&
-      ((finding[k]! & (IN | OTHER)) === OTHER || (finding[k]! & LEVEL) !== 0 || sideEndAt[k] !== undefined || rules.words.near.hasToken(tokens[k]!) || rules.timeWords.hasToken(tokens[k]!) || tokens[k]!.key === 'to' || isDigit(tokens[k]!.key.charCodeAt(0)))
+      ((finding[k]! & (IN | OTHER)) === OTHER || (finding[k]! & LEVEL) !== 0 || sideEndAt.get(k) !== undefined || rules.words.near.hasToken(tokens[k]!) || rules.timeWords.hasToken(tokens[k]!) || tokens[k]!.key === 'to' || isDigit(tokens[k]!.key.charCodeAt(0)))
     )
       k--;
     return k;
@@ -368,8 +363,8 @@ export function analyzeContext(
       const term = forward === undefined ? -1 : mentionFrom(h.to);
       if ((term >= 0 && mentions[term]!.level === undefined) || (forward !== undefined && PARTICIPLE.test(tokens[h.to]!.key))) h = { from: h.from, to: h.to, value: forward! };
     }
-    cueAt[h.from] = h;
-    cueEndAt[h.to - 1] = h;
+    cueAt.set(h.from, h);
+    cueEndAt.set(h.to - 1, h);
   }
   const [severityAt, severityEndAt] = byToken(severityHits, n);
   // A side word inside an anatomy or finding mention names that structure ("neural foraminal"),
@@ -427,7 +422,7 @@ export function analyzeContext(
   };
 
   const isScopeBreak = (i: number): boolean => {
-    const cue = cueAt[i];
+    const cue = cueAt.get(i);
     return cue !== undefined && cue.value.kind === 'terminator';
   };
 
@@ -468,11 +463,11 @@ export function analyzeContext(
   const startsUnmarkedItem = (i: number): boolean => {
     if (i === 0 || (finding[i - 1]! & END) === 0) return false;
     // (A size opens an item like a grade: "L3-4 no stenosis small disc bulge".)
-    const graded = severityAt[i]?.to ?? (rules.sizeWords.hasToken(tokens[i]!) ? i + 1 : undefined);
+    const graded = severityAt.get(i)?.to ?? (rules.sizeWords.hasToken(tokens[i]!) ? i + 1 : undefined);
     if (graded === undefined) return false;
     let j = graded;
     for (let steps = 0; j < n && steps < FORWARD_MODIFIER_WINDOW && (finding[j]! & IN) === 0; steps++) {
-      if (sideAt[j] !== undefined) j = sideAt[j]!.to;
+      if (sideAt.get(j) !== undefined) j = sideAt.get(j)!.to;
       else if ((finding[j]! & LEVEL) !== 0) j++;
       else break;
     }
@@ -491,7 +486,7 @@ export function analyzeContext(
    */
   const startsGradedItem = (i: number, key: string): boolean => {
     if (key !== ',' && !((key === 'and' || key === 'with') && i > 0 && (finding[i - 1]! & END) !== 0)) return false;
-    const severity = severityAt[key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1];
+    const severity = severityAt.get(key === ',' && tokens[i + 1]?.key === 'and' ? i + 2 : i + 1);
     // (After "and" a range is an item of its own: "no stenosis and mild or moderate facet arthropathy".)
     if (severity === undefined || (key !== 'and' && tokens[severity.to]?.key === 'or')) return false;
     if (key !== 'with' || (finding[i - 1]! & LESION) === 0) return true;
@@ -548,7 +543,7 @@ export function analyzeContext(
       const t = tokens[j]!;
       if (CLAUSE_ENDS.has(t.key)) break;
       if (RELATIVE_WORDS.has(t.key)) relative = true;
-      else if (rules.clauseVerbs.hasToken(t) || rules.subjectVerbs.hasToken(t) || cueAt[j]?.value.verb === true) {
+      else if (rules.clauseVerbs.hasToken(t) || rules.subjectVerbs.hasToken(t) || cueAt.get(j)?.value.verb === true) {
         if (relative) {
           while (j + 1 < n && (rules.clauseVerbs.hasToken(tokens[j + 1]!) || rules.existenceWords.hasToken(tokens[j + 1]!))) j++;
           relative = false;
@@ -571,7 +566,7 @@ export function analyzeContext(
       if (at >= 0 && (roles[at]!.located || roles[at]!.finding)) {
         terms = true;
         j = mentions[at]!.to - 1;
-      } else if (!terms && words++ < 3 && t.kind === 'word' && cueAt[j] === undefined && !rules.clauseVerbs.hasToken(t)) {
+      } else if (!terms && words++ < 3 && t.kind === 'word' && cueAt.get(j) === undefined && !rules.clauseVerbs.hasToken(t)) {
         // (A term that is neither a finding nor a part of the body is one of the words: "visualised".)
         if (at >= 0) j = mentions[at]!.to - 1;
       } else return false;
@@ -633,13 +628,13 @@ export function analyzeContext(
       }
       if (key === 'or' || key === 'nor' || CLAUSE_ENDS.has(key) || (afterAnd && key === ',') || (key === ',' && !subjectFound)) return false;
       if ((finding[j]! & (IN | OTHER)) !== 0) subjectFound = true;
-      else if (subjectFound && (rules.clauseVerbs.hasToken(tokens[j]!) || cueAt[j]?.value.verb === true)) {
+      else if (subjectFound && (rules.clauseVerbs.hasToken(tokens[j]!) || cueAt.get(j)?.value.verb === true)) {
         // (After a list joined by "and", a verb that says whether something is seen at all keeps it
         // denied: "No disc herniation and nerve root compression is identified", "No disc herniation,
         // stenosis and nerve root compression are seen"; but "No fracture, vertebral body height and
         // alignment are maintained".)
-        return !listAnd || (!rules.existenceWords.hasToken(tokens[j]!) && cueAt[j]?.value.verb !== true && !(j + 1 < n && rules.existenceWords.hasToken(tokens[j + 1]!)));
-      } else if (!subjectFound && cueAt[j] !== undefined && cueAt[j]!.value.kind !== 'pseudo') return false;
+        return !listAnd || (!rules.existenceWords.hasToken(tokens[j]!) && cueAt.get(j)?.value.verb !== true && !(j + 1 < n && rules.existenceWords.hasToken(tokens[j + 1]!)));
+      } else if (!subjectFound && cueAt.get(j) !== undefined && cueAt.get(j)!.value.kind !== 'pseudo') return false;
     }
     return false;
   };
@@ -666,7 +661,7 @@ export function analyzeContext(
   let subjectHedge: RuleHit<CueRule> | undefined;
   // A negation kept past its verb for a linking infinitive (see below): the next terminator ends it.
   let linkedAfterVerb = false;
-  const fwd = new Array<Scope>(n + 1);
+  const fwd = perToken<Scope>(n + 1);
   let scope: Scope = EMPTY;
   // Scopes in force where a bracket opens: a cue inside it does not reach past it ("Small protrusion
   // (no stenosis) with mild facet arthropathy"), while one before it reaches in and on.
@@ -683,9 +678,9 @@ export function analyzeContext(
       linkedAfterVerb = false;
       outside.length = outsideTerms.length = 0;
     }
-    fwd[i] = scope;
+    fwd.set(i, scope);
     if (i === n) break;
-    const ended = cueEndAt[i];
+    const ended = cueEndAt.get(i);
     const key = tokens[i]!.key;
     if ((finding[i]! & IN) !== 0) terms++;
     if (key === '(') {
@@ -703,7 +698,7 @@ export function analyzeContext(
     else if (scope.pos !== undefined && ended?.value.kind === 'stated' && statedEndsHedge(scope.pos, ended)) scope = withoutHedge(scope);
     // "HISTORY: No fever, known discitis L3-4": a fact stated after a comma is not denied.
     // (Not in a list that goes on: "No fever, weight loss, prior malignancy or IV drug use".)
-    if (key === ',' && scope.neg !== undefined && cueAt[i + 1]?.value.kind === 'stated' && !orAhead(i)) scope = scopeOf(undefined, scope.pos);
+    if (key === ',' && scope.neg !== undefined && cueAt.get(i + 1)?.value.kind === 'stated' && !orAhead(i)) scope = scopeOf(undefined, scope.pos);
     // "No level demonstrates stenosis": a verb right after a negation follows its subject and ends
     // nothing (up to a comma: "No level shows stenosis, disc bulges noted at L4-5").
     // ("None of the screws shows loosening": the same after a quantifier, whatever its subject.)
@@ -714,9 +709,9 @@ export function analyzeContext(
     } else if (startsUnmarkedItem(i)) {
       // (A new item ends a negation; a hedge before goes on: "Query cord compression severe myelopathy".
       // The item's first word, its grade, is in it: "mild" in "No herniation mild facet arthropathy".)
-      fwd[i] = scope = scopeOf(undefined, scope.pos);
+      fwd.set(i, (scope = scopeOf(undefined, scope.pos)));
     } else if (startsGradedItem(i, key)) {
-      fwd[i] = scope = EMPTY;
+      fwd.set(i, (scope = EMPTY));
     } else if ((key === ',' || key === 'and') && scope.neg !== undefined && scope.neg !== subject && newClauseAhead(i + 1, key === 'and')) {
       // "No Modic change, endplate irregularity is present at L5-S1", "There is no pathologic fracture
       // and vertebral body heights are preserved": a finding with a verb of its own opens a new clause.
@@ -730,7 +725,7 @@ export function analyzeContext(
       // ("radiotherapy for lymphoma", "fusion planned next month", "hemilaminectomy at L4 for synovial
       // cyst"): it ends a hedge rather than starting one.
       scope = withoutHedge(scope);
-    } else if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && cueAt[i + 1]?.value.linking === 'any') {
+    } else if (ended !== undefined && ended.value.verb === true && scope.neg !== undefined && cueAt.get(i + 1)?.value.linking === 'any') {
       // ("No enhancing lesion is seen to suggest metastasis": the infinitive after the verb links the
       // denied subject to what it would suggest, and the negation ends where that hedge ends.)
       linkedAfterVerb = true;
@@ -764,7 +759,7 @@ export function analyzeContext(
       rules.changeWords.hasToken(tokens[i]!) &&
       i + 2 < n &&
       (tokens[i + 1]!.key === 'or' || (tokens[i + 1]!.key === ',' && orAhead(i + 1))) &&
-      severityAt[tokens[i + 2]!.key === 'or' ? i + 3 : i + 2] === undefined
+      severityAt.get(tokens[i + 2]!.key === 'or' ? i + 3 : i + 2) === undefined
     ) {
       // ("No improvement, progression or new fracture": the negation a pseudo-cue of change opens with
       // goes on down its list; not "No further imaging or follow-up is required for the haemangioma", nor
@@ -793,14 +788,14 @@ export function analyzeContext(
     if (cue === undefined || i + 1 >= n || tokens[cue.from - 1]?.key !== ',' || cue.from - 1 <= i + 1) return false;
     const first = tokens[i + 1]!.key;
     // (Not a hedge or negation of its own: "..., likely meningioma, less likely schwannoma".)
-    const own = cueAt[i + 1]?.value.kind;
+    const own = cueAt.get(i + 1)?.value.kind;
     if ((!RELATIVE_WORDS.has(first) && !ADVERB.test(first) && !PARTICIPLE.test(first)) || own === 'negated' || own === 'possible') return false;
     for (let j = i + 1; j < cue.from - 1; j++) if (tokens[j]!.key === ',' || CLAUSE_ENDS.has(tokens[j]!.key) || j > i + SCAN_LIMIT) return false;
     return true;
   };
-  const bwd = new Array<Scope>(n + 1);
+  const bwd = perToken<Scope>(n + 1);
   scope = EMPTY;
-  bwd[n] = EMPTY;
+  bwd.set(n, EMPTY);
   outside.length = outsideTerms.length = 0;
   terms = 0;
   // Terms passed since the backward cue in force began, and whether a list joiner was: a cue with a
@@ -816,7 +811,7 @@ export function analyzeContext(
       outside.length = outsideTerms.length = 0;
     }
     if ((finding[i]! & IN) !== 0) terms++;
-    if ((finding[i]! & (IN | OTHER)) !== 0 && (i + 1 >= n || (finding[i + 1]! & (IN | OTHER)) === 0 || cueAt[i + 1] !== undefined)) subjects++;
+    if ((finding[i]! & (IN | OTHER)) !== 0 && (i + 1 >= n || (finding[i + 1]! & (IN | OTHER)) === 0 || cueAt.get(i + 1) !== undefined)) subjects++;
     if (tokens[i]!.key === 'or' || tokens[i]!.key === 'and') cueJoined = true;
     // ("The mass at T6, which caused cord compression, has resolved", "The soft tissue component,
     // previously 3 cm, is no longer seen": an aside between commas right before the cue is passed, and
@@ -837,7 +832,7 @@ export function analyzeContext(
       const outer = outside.pop()!;
       if (outsideTerms.pop()! < terms) scope = scope.pos !== undefined && scope.pos !== outer.pos && scope.pos.value.direction === 'both' ? scopeOf(outer.neg, scope.pos) : outer;
     }
-    const started = cueAt[i];
+    const started = cueAt.get(i);
     // (A relative word that opens such an aside ends nothing: "..., which caused cord compression, has resolved".)
     if (started !== undefined && started.value.afterFinding !== true && !(started.value.kind === 'terminator' && i > 0 && tokens[i - 1]!.key === ',' && asideBefore(i - 1, scope))) {
       const { pos, neg } = scope;
@@ -847,7 +842,7 @@ export function analyzeContext(
         cueJoined = false;
       }
     }
-    bwd[i] = scope;
+    bwd.set(i, scope);
   }
 
   // The best cue so far for the mention being decided (one pair of variables, not an object per mention).
@@ -877,17 +872,17 @@ export function analyzeContext(
     // exam:"); a term that states its own polarity is not negated again by its own words.
     if (role.section !== undefined || role.alwaysPresent === true) return PRESENT;
     // ("The suspected abscess described on CT is not present on MRI": the test in "on CT" is where it was seen.)
-    const within = cueEndAt[m.to - 1];
+    const within = cueEndAt.get(m.to - 1);
     if (within !== undefined && within.value.kind === 'stated' && within.value.before === 'always' && within.from < m.from) return PRESENT;
     bestHit = undefined;
     deciding = sections.sectionOf[k]!;
     // A forward cue that starts the mention ("no abnormal enhancement" as one form) or reaches into
     // it ("No recurrent disc herniation": the cue "no recurrent" ends inside the mention).
     // (Not a hedge spelled by the term's own words: "Recommend" as a recommendation does not hedge itself.)
-    const inner = cueAt[m.from];
+    const inner = cueAt.get(m.from);
     if (inner !== undefined && (inner.value.direction === 'forward' || inner.value.direction === 'both') && !(inner.value.kind === 'possible' && inner.from === m.from && inner.to === m.to)) consider(inner, 0);
     for (let i = m.from; i < m.to; i++) {
-      const into = cueEndAt[i];
+      const into = cueEndAt.get(i);
       if (into === undefined || into.from >= m.from) continue;
       if (into.value.direction === 'forward' || into.value.direction === 'both') consider(into, 0);
       // A pseudo-cue that reaches into the term ("no decrease" + "decrease in disc height"): its
@@ -900,7 +895,7 @@ export function analyzeContext(
     const place = placeCueBefore(m);
     // ("The age of the T12 compression fracture is indeterminate": no cue reaches a term whose aspect is named.)
     if (place?.value.aspect === true) return PRESENT;
-    const before = place !== undefined ? EMPTY : fwd[m.from]!;
+    const before = place !== undefined ? EMPTY : fwd.get(m.from)!;
     let nearFwd = before.neg === undefined ? before.pos : before.pos === undefined || before.neg.to > before.pos.to || before.linked ? before.neg : before.pos;
     // (Nor a history-only cue outside the history: "Suspicious for myeloma or for lymphoma".)
     if (nearFwd !== undefined && (nearFwd === ignored || (nearFwd.value.section !== undefined && nearFwd.value.section !== deciding))) nearFwd = nearFwd === before.neg ? before.pos : before.neg;
@@ -918,7 +913,7 @@ export function analyzeContext(
     // says what was thought; the negation that is the clause's verb decides.)
     let denial: RuleHit<CueRule> | undefined;
     if (m.to < n && sentences[m.to] === sentences[m.to - 1]) {
-      const after = bwd[m.to]!;
+      const after = bwd.get(m.to)!;
       const nearBwd = after.neg === undefined ? after.pos : after.pos === undefined || after.neg.from < after.pos.from ? after.neg : after.pos;
       if (nearBwd !== undefined && !(nearBwd.value.kind === 'possible' && negationDecides)) consider(nearBwd, wordsBefore[nearBwd.from]! - wordsBefore[m.to]!);
       const verb = after.neg?.value.direction === 'backward' ? after.neg : after.pos?.value.unconfirmed === true ? after.pos : undefined;
@@ -1013,11 +1008,11 @@ export function analyzeContext(
       // (Parts of the body only: not "Pars defect L5 CT would be helpful.")
       let k = j;
       for (let at = mentionFrom(k); at >= 0 && roles[at]!.located && !roles[at]!.finding; at = mentionFrom(k)) k = mentions[at]!.to;
-      if (k > j && cueAt[k]?.value.direction === 'none') return cueAt[k];
+      if (k > j && cueAt.get(k)?.value.direction === 'none') return cueAt.get(k);
     }
     const mark = tokens[j]!.key === ',' || tokens[j]!.key === ':' || tokens[j]!.key === '-' ? tokens[j++]!.key : undefined;
-    const hedge = cueAt[j];
-    if (hedge === undefined || (mark !== undefined && hedge.value.section !== undefined) || cueAt[hedge.to]?.value.kind === 'negated') return undefined;
+    const hedge = cueAt.get(j);
+    if (hedge === undefined || (mark !== undefined && hedge.value.section !== undefined) || cueAt.get(hedge.to)?.value.kind === 'negated') return undefined;
     // (An answer with no mark before it only when it is a mark itself: "Modic changes (-)"; not "Lesion in T6 indeterminate.")
     if ((mark === ':' || mark === '-') && hedge.value.before !== 'clause-end') return answers(m, hedge) ? hedge : undefined;
     if (hedge.value.answer === true) return tokens[hedge.from]!.kind === 'punct' && answers(m, hedge) ? hedge : undefined;
@@ -1049,10 +1044,10 @@ export function analyzeContext(
         const k = pastPlace(j);
         const other = k > j ? -1 : mentionFrom(j);
         if (k > j) j = k;
-        else if (sideAt[j] !== undefined) j = sideAt[j]!.to;
+        else if (sideAt.get(j) !== undefined) j = sideAt.get(j)!.to;
         // (A hedge before a grade is about the grade, "Foraminal stenosis: probably mild on the left",
         // unless the field's term follows: "Hemangioma: Probable small L2 hemangioma.")
-        else if (severityAt[j] !== undefined && (kind === 'negated' || namesField(pastPlace(severityAt[j]!.to), m))) j = severityAt[j]!.to;
+        else if (severityAt.get(j) !== undefined && (kind === 'negated' || namesField(pastPlace(severityAt.get(j)!.to), m))) j = severityAt.get(j)!.to;
         else if (rules.words.near.hasToken(tokens[j]!)) j++;
         // (A part of the body, or a word qualifying the field's term named again: not what the answer
         // says of the field, "no progression", "probably benign".)
@@ -1077,8 +1072,8 @@ export function analyzeContext(
     if (tokens[j]?.key !== ',' && tokens[j]?.key !== ';') return false;
     let hedged = false;
     for (let k = j + 1; k < n && k < j + SCAN_LIMIT && sentences[k] === sentences[j]; k++) {
-      const cue = cueAt[k];
-      if (cue?.value.kind === 'negated' || severityAt[k] !== undefined || rules.yesAnswers.hasToken(tokens[k]!)) return true;
+      const cue = cueAt.get(k);
+      if (cue?.value.kind === 'negated' || severityAt.get(k) !== undefined || rules.yesAnswers.hasToken(tokens[k]!)) return true;
       // (A likelier finding named after it: "indeterminate, likely bone island"; but not "indeterminate, likely artifact".)
       if (cue?.value.kind === 'possible') hedged = true;
       else if (hedged && (finding[k]! & IN) !== 0) return true;
@@ -1096,9 +1091,9 @@ export function analyzeContext(
     const stop = Math.min(n, j + SCAN_LIMIT);
     for (;;) {
       let k = j;
-      while (k < stop && sideAt[k] === undefined && rules.words.near.hasToken(tokens[k]!)) k++;
+      while (k < stop && sideAt.get(k) === undefined && rules.words.near.hasToken(tokens[k]!)) k++;
       if (k < stop && inLevel(k)) while (k < stop && inLevel(k)) k++;
-      else if (k < stop && sideAt[k] !== undefined) k = sideAt[k]!.to;
+      else if (k < stop && sideAt.get(k) !== undefined) k = sideAt.get(k)!.to;
       else return j;
       j = k;
     }
@@ -1118,7 +1113,7 @@ export function analyzeContext(
     if (cue.to > m.from && cue.from < m.to) return false;
     if (cue.from >= m.to) return cue.from === pastPlace(m.to) && tokens[m.to]!.key !== ':' && opensItsClause(m);
     for (let i = m.from - 1; i >= cue.to; i--) {
-      const side = sideEndAt[i];
+      const side = sideEndAt.get(i);
       if (side !== undefined) i = side.from;
       else if (!inLevel(i) && !ARTICLES.has(tokens[i]!.key)) return false;
     }
@@ -1134,8 +1129,8 @@ export function analyzeContext(
     // not "Neither the exiting nor the traversing nerve roots are compressed".)
     if ((next === 'is' || next === 'are' || next === 'was' || next === 'were') && j + 1 < n && rules.existenceWords.hasToken(tokens[j + 1]!)) return true;
     // (The subject of another verb is not denied itself: "No area of the cord shows abnormal signal".)
-    if (cueAt[j]?.value.verb === true) return false;
-    if (next !== undefined && !endsClause(j) && !rules.listJoiners.hasToken(tokens[j]!) && cueAt[j] === undefined) return false;
+    if (cueAt.get(j)?.value.verb === true) return false;
+    if (next !== undefined && !endsClause(j) && !rules.listJoiners.hasToken(tokens[j]!) && cueAt.get(j) === undefined) return false;
     for (const stop = Math.min(n, j + SCAN_LIMIT); j < stop && !endsClause(j); j++) if ((finding[j]! & IN) !== 0) return false;
     return true;
   };
@@ -1151,7 +1146,7 @@ export function analyzeContext(
    */
   const isStated = (m: Mention): boolean => {
     // ("HISTORY: L1 burst fracture on CT.": a result of earlier imaging, stated after the finding.)
-    const after = cueAt[pastPlace(m.to)];
+    const after = cueAt.get(pastPlace(m.to));
     const stated = (after !== undefined && after.value.kind === 'stated' && after.value.before === 'always') || statedBefore(m) || treatedFor(m);
     if (stated) statedTo = m.to;
     return stated;
@@ -1166,13 +1161,13 @@ export function analyzeContext(
     let words = 0;
     while (j > 0) {
       const t = tokens[j]!;
-      if (sideEndAt[j] !== undefined) j = sideEndAt[j]!.from - 1;
+      if (sideEndAt.get(j) !== undefined) j = sideEndAt.get(j)!.from - 1;
       else if (ARTICLES.has(t.key) || inLevel(j)) j--;
       // (Up to two words that say what it was like: "for progressive kyphosis"; not what the exam is for.)
-      else if (t.kind === 'word' && cueEndAt[j] === undefined && (finding[j]! & IN) === 0 && !rules.purposeWords.hasToken(t) && words++ < 2) j--;
+      else if (t.kind === 'word' && cueEndAt.get(j) === undefined && (finding[j]! & IN) === 0 && !rules.purposeWords.hasToken(t) && words++ < 2) j--;
       else break;
     }
-    const cue = cueEndAt[j];
+    const cue = cueEndAt.get(j);
     return cue !== undefined && cue.value.section !== undefined && rules.reasonCues.has(cue.value.phrase) && cue.from > 0 && treatmentEndsAt(pastWhereBack(cue.from - 1));
   };
   const statedBefore = (m: Mention): boolean => {
@@ -1188,12 +1183,12 @@ export function analyzeContext(
         if (t.key === '(') depth--;
         continue;
       }
-      const cue = cueEndAt[i];
+      const cue = cueEndAt.get(i);
       // (A stating cue may itself be a term: "status post" is also postoperative change.)
       // (Not "on CT", which states the finding before it: "Lytic lesion on CT T10 metastasis?".)
       if (cue !== undefined && cue.value.kind === 'stated' && cue.value.before !== 'always') return true;
       if ((finding[i]! & IN) !== 0) return onlyAnd && i + 1 < m.from && statedTo === i + 1;
-      const side = sideEndAt[i];
+      const side = sideEndAt.get(i);
       if (side !== undefined) {
         i = side.from;
         continue;
@@ -1218,7 +1213,7 @@ export function analyzeContext(
     if (place.from === 0) return false;
     const joiner = tokens[place.from - 1]!.key;
     if (joiner !== 'and' && joiner !== 'or' && joiner !== ',') return false;
-    const scope = fwd[place.from]!;
+    const scope = fwd.get(place.from)!;
     const cue = scope.neg !== undefined && (scope.pos === undefined || scope.neg.to > scope.pos.to) ? scope.neg : scope.pos;
     return cue !== undefined && tokens[cue.to - 1]!.key === tokens[place.from]!.key;
   };
@@ -1230,18 +1225,18 @@ export function analyzeContext(
   const placeCueBefore = (m: Mention): RuleHit<CueRule> | undefined => {
     // (An imaging test named as where a finding was seen, "on MRI", is a place too.)
     for (let i = m.from - 1; i >= 0 && i >= m.from - 3; i--) {
-      const on = cueAt[i];
+      const on = cueAt.get(i);
       if (on !== undefined && on.value.kind === 'stated' && on.value.before === 'always' && on.to >= m.to) return on;
     }
     for (let i = m.from - 1, steps = 0; i >= 0 && steps < FORWARD_MODIFIER_WINDOW; steps++) {
-      const cue = cueEndAt[i];
+      const cue = cueEndAt.get(i);
       // (Past a stated word: "at the site of the prior discectomy".)
       if (cue !== undefined && cue.value.kind === 'stated') {
         i = cue.from - 1;
         continue;
       }
       if (cue !== undefined) return cue.value.kind === 'location' && !repeatsCue(cue) ? cue : undefined;
-      const side = sideEndAt[i];
+      const side = sideEndAt.get(i);
       if (side !== undefined) i = side.from - 1;
       else if (inLevel(i)) while (i >= 0 && inLevel(i)) i--;
       else if ((finding[i]! & (OTHER | IN)) === OTHER) i--;
@@ -1260,7 +1255,7 @@ export function analyzeContext(
     for (let i = m.from - 1, steps = 0; i >= 0 && sentences[i] === sentences[m.from] && steps < SCAN_LIMIT; i--, steps++) {
       const key = tokens[i]!.key;
       if (key === ',' || key === ';' || key === ':' || sections.headerAt[i] === 1) return true;
-      if (inLevel(i) || sideEndAt[i] !== undefined || severityEndAt[i] !== undefined || (finding[i]! & (OTHER | IN)) === OTHER) continue;
+      if (inLevel(i) || sideEndAt.get(i) !== undefined || severityEndAt.get(i) !== undefined || (finding[i]! & (OTHER | IN)) === OTHER) continue;
       if (ARTICLES.has(key) || tokens[i]!.kind !== 'word') continue;
       return false;
     }
@@ -1301,7 +1296,7 @@ export function analyzeContext(
   const pastFiller = (i: number): number => {
     if (ARTICLES.has(tokens[i]?.key ?? '')) i++;
     for (let steps = 0; steps < 2 && i < n; steps++) {
-      const modifier = severityAt[i] ?? sideAt[i];
+      const modifier = severityAt.get(i) ?? sideAt.get(i);
       if (modifier === undefined) break;
       i = modifier.to;
     }
@@ -1338,28 +1333,28 @@ export function analyzeContext(
   const modifiersOf = (m: Mention, startAt: Hits, endAt: Hits, all: boolean): string[] => {
     if (!all) {
       for (let i = m.from; i < m.to; i++) {
-        const h = startAt[i];
+        const h = startAt.get(i);
         if (h !== undefined && h.to <= m.to) return [h.value];
       }
     }
     const sentence = sentences[m.from]!;
     // (A term that names its own side: "Dextroconvex thoracic curve", "bilateral pars defects".)
-    const own = all ? startAt[m.from] : undefined;
+    const own = all ? startAt.get(m.from) : undefined;
     let found = own !== undefined && own.to <= m.to && rules.gradedSides.has(own.value) ? [own.value] : NONE;
     let words = 0;
     const stop = Math.max(0, m.from - SCAN_LIMIT);
     for (let i = m.from - 1; i >= stop && sentences[i] === sentence && words < MODIFIER_WINDOW; i--) {
       // A side heading its clause ("Right: mild foraminal stenosis.", "Neural foramina: Right: mild narrowing").
       // (Sides only, not positions: "Foraminal: severe stenosis on the left".)
-      if (all && tokens[i]!.key === ':' && found === NONE && i > 0 && endAt[i - 1] !== undefined && rules.gradedSides.has(endAt[i - 1]!.value) && opensClauseAt(endAt[i - 1]!.from)) return [endAt[i - 1]!.value];
+      if (all && tokens[i]!.key === ':' && found === NONE && i > 0 && endAt.get(i - 1) !== undefined && rules.gradedSides.has(endAt.get(i - 1)!.value) && opensClauseAt(endAt.get(i - 1)!.from)) return [endAt.get(i - 1)!.value];
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
       // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
       if (inLevel(i)) continue;
-      const h = endAt[i];
+      const h = endAt.get(i);
       // (A side that names a place of its own, "both facet joints", is that place's: not "... and a right synovial cyst".)
       if (h !== undefined && (namesPlace(h) || ownedElsewhere(h, m))) break;
       // (Not a side a negation denies: "R none, L mild narrowing".)
-      if (all && h !== undefined && cueAt[h.to]?.value.kind === 'negated' && cueAt[h.to]!.value.direction !== 'forward') {
+      if (all && h !== undefined && cueAt.get(h.to)?.value.kind === 'negated' && cueAt.get(h.to)!.value.direction !== 'forward') {
         i = h.from;
         continue;
       }
@@ -1378,7 +1373,7 @@ export function analyzeContext(
     // "Disc bulge at L4-5 left foraminal stenosis").
     let skipped = false;
     for (let i = m.to; i < n && sentences[i] === sentence && words < FORWARD_MODIFIER_WINDOW; i++) {
-      const h = startAt[i];
+      const h = startAt.get(i);
       if (h !== undefined) {
         if (ownedElsewhere(h, m)) break;
         // (Not the grade of a next item dictated with no mark between: "No herniation mild facet arthropathy".)
@@ -1406,16 +1401,16 @@ export function analyzeContext(
       // stenosis, right greater than left, at L4-5": one mark, then a modifier that ends its clause.
       const key = tokens[i]!.key;
       if (key === ',' || key === ':' || key === '-') {
-        const h = startAt[key === ',' ? i + 1 : pastAnswer(i + 1)];
+        const h = startAt.get(key === ',' ? i + 1 : pastAnswer(i + 1));
         // (A severity followed by a side is that side's grade: "Bilateral foraminal stenosis, severe on the right";
         // past a level it is the finding's: "Foraminal stenosis: mild at L4-5".)
         // (An aside in brackets after it ends it too: "Central stenosis: Mild (AP diameter 9 mm).")
         const past = h === undefined ? i : all || !sideAhead(h.to) ? pastPlace(h.to) : h.to;
         if (h !== undefined && endsClause(pastAside(past))) found = found === NONE ? [h.value] : [...found, h.value];
         // ("Foraminal stenosis: right-sided, severe.": past a side first; "Facet arthropathy: mild, L>R": past a grade first.)
-        else if (h === undefined && !all && sideAt[i + 1] !== undefined) continue;
-        else if (h === undefined && all && severityAt[i + 1] !== undefined && tokens[severityAt[i + 1]!.to]?.key === ',') {
-          i = severityAt[i + 1]!.to - 1;
+        else if (h === undefined && !all && sideAt.get(i + 1) !== undefined) continue;
+        else if (h === undefined && all && severityAt.get(i + 1) !== undefined && tokens[severityAt.get(i + 1)!.to]?.key === ',') {
+          i = severityAt.get(i + 1)!.to - 1;
           words++;
           continue;
         }
@@ -1424,19 +1419,19 @@ export function analyzeContext(
       // (The side of the place it is in: "Schwannoma in the left L4-5 foramen", "erosions along the left
       // sacroiliac joint", "stenosis of the right lateral recess".)
       // (Not what it presses on or touches: "Disc protrusion contacting the left L5 nerve root".)
-      const location = cueAt[i];
+      const location = cueAt.get(i);
       if (all && found === NONE && location?.value.kind === 'location' && location.value.aspect !== true && (finding[location.from]! & IN) === 0) {
         // (Past a word of the place's own name: "compression of the exiting right C6 nerve root".)
         let at = location.to;
-        while (at < n && at < location.to + 2 && sideAt[at] === undefined && (finding[at]! & (IN | OTHER)) === OTHER) at++;
-        const placeSide = sideAt[at];
+        while (at < n && at < location.to + 2 && sideAt.get(at) === undefined && (finding[at]! & (IN | OTHER)) === OTHER) at++;
+        const placeSide = sideAt.get(at);
         if (placeSide !== undefined && rules.gradedSides.has(placeSide.value) && (finding[placeSide.to]! & (OTHER | LEVEL)) !== 0) {
           found = [placeSide.value];
           break;
         }
       }
       // (Past a hedge: "spondylolysis possible on the left".)
-      const hedge = cueAt[i];
+      const hedge = cueAt.get(i);
       if (hedge !== undefined && hedge.value.kind === 'possible' && hedge.value.direction !== 'none') {
         i = hedge.to - 1;
         words++;
@@ -1465,7 +1460,7 @@ export function analyzeContext(
   };
   /** Whether a side word stands in the place written at token j ("severe on the right at L4-5"). */
   const sideAhead = (j: number): boolean => {
-    for (let k = j, end = pastPlace(j); k < end; k++) if (sideAt[k] !== undefined) return true;
+    for (let k = j, end = pastPlace(j); k < end; k++) if (sideAt.get(k) !== undefined) return true;
     return false;
   };
   /**
@@ -1474,7 +1469,7 @@ export function analyzeContext(
    * none starts there.
    */
   const pastAnswer = (j: number): number => {
-    const cue = cueAt[j];
+    const cue = cueAt.get(j);
     let k = cue !== undefined && cue.value.kind === 'possible' ? cue.to : j < n && rules.yesAnswers.hasToken(tokens[j]!) ? j + 1 : j;
     if (k > j && k < n && (tokens[k]!.key === ',' || tokens[k]!.key === '-')) k++;
     return k;
@@ -1491,7 +1486,7 @@ export function analyzeContext(
   /** Whether a modifier ending before token j ends what it says: its clause ends, or a link word, place, mark or cue follows. */
   const endsModifier = (j: number): boolean => {
     const k = pastPlace(j);
-    return k > j || endsClause(k) || tokens[k]!.kind !== 'word' || rules.words.link.hasToken(tokens[k]!) || (cueAt[k] !== undefined && cueAt[k]!.value.kind !== 'location');
+    return k > j || endsClause(k) || tokens[k]!.kind !== 'word' || rules.words.link.hasToken(tokens[k]!) || (cueAt.get(k) !== undefined && cueAt.get(k)!.value.kind !== 'location');
   };
 
   /**
@@ -1511,7 +1506,7 @@ export function analyzeContext(
     const stop = Math.max(0, m.from - SCAN_LIMIT);
     for (let i = m.from - 1; i >= stop && sentences[i] === sentence && words < MODIFIER_WINDOW + 2; i--) {
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
-      const h = severityEndAt[i] ?? sideEndAt[i];
+      const h = severityEndAt.get(i) ?? sideEndAt.get(i);
       if (h !== undefined) i = h.from;
       if (h !== undefined || tokens[i]!.kind === 'word') words++;
       start = i;
@@ -1519,8 +1514,8 @@ export function analyzeContext(
     const grades: Grade[] = [];
     let current: Grade | undefined;
     for (let i = start; i < m.from; i++) {
-      const severity = severityAt[i];
-      const side = sideAt[i];
+      const severity = severityAt.get(i);
+      const side = sideAt.get(i);
       if (severity !== undefined) {
         if (!rules.severityScale.includes(severity.value)) return NO_GRADES;
         grades.push((current = { severity: severity.value, side: [] }));
@@ -1553,11 +1548,11 @@ export function analyzeContext(
     const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
     let i = m.to;
     // (Not "was": "which was severe on the right, is now mild" is a grade of the past.)
-    while (inClause(i) && severityAt[i] === undefined && sideAt[i] === undefined && tokens[i]!.key !== 'was' && tokens[i]!.key !== 'were' && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
+    while (inClause(i) && severityAt.get(i) === undefined && sideAt.get(i) === undefined && tokens[i]!.key !== 'was' && tokens[i]!.key !== 'were' && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
     // One grade: a severity then its sides ("severe on the right"), or sides then a severity ("R moderate").
     const gradeAt = (k: number): { grade: Grade; to: number } | undefined => {
       const sidesFrom = (j: number, grade: Grade): number | undefined => {
-        for (let side = sideAt[j]; j < end && side !== undefined; side = sideAt[j]) {
+        for (let side = sideAt.get(j); j < end && side !== undefined; side = sideAt.get(j)) {
           if (!rules.gradedSides.has(side.value)) return undefined;
           if (!grade.side.includes(side.value)) grade.side.push(side.value);
           j = side.to;
@@ -1567,7 +1562,7 @@ export function analyzeContext(
       // An adverb grades the word after it ("slightly left of midline"), not the finding.
       const isGrade = (severity: RuleHit<string> | undefined): severity is RuleHit<string> =>
         severity !== undefined && rules.severityScale.includes(severity.value) && !(severity.to - severity.from === 1 && tokens[severity.from]!.key.endsWith('ly'));
-      const first = severityAt[k];
+      const first = severityAt.get(k);
       if (first !== undefined) {
         if (!isGrade(first)) return undefined;
         const grade: Grade = { severity: first.value, side: [] };
@@ -1576,7 +1571,7 @@ export function analyzeContext(
       }
       const grade: Grade = { severity: '', side: [] };
       const j = sidesFrom(k, grade);
-      const severity = j === undefined ? undefined : severityAt[j];
+      const severity = j === undefined ? undefined : severityAt.get(j);
       if (!isGrade(severity)) return undefined;
       grade.severity = severity.value;
       return { grade, to: severity.to };
@@ -1618,8 +1613,8 @@ export function analyzeContext(
     let words = 0;
     for (let i = m.from - 1; i >= stop && sentences[i] === sentences[m.from] && words < MODIFIER_WINDOW + 2; i--) {
       if ((finding[i]! & IN) !== 0) break;
-      const severity = severityEndAt[i];
-      const side = sideEndAt[i];
+      const severity = severityEndAt.get(i);
+      const side = sideEndAt.get(i);
       if (severity !== undefined) {
         items.push('severity');
         values.push(severity.value);
@@ -1630,7 +1625,7 @@ export function analyzeContext(
         items.push('side');
         values.push(side.value);
         i = side.from;
-      } else if (cueEndAt[i] === negation) {
+      } else if (cueEndAt.get(i) === negation) {
         items.push('negation');
         values.push('');
         i = negation.from;
@@ -1667,13 +1662,13 @@ export function analyzeContext(
   /** Whether a side right after a negation ("none on the left") is none of the finding's own sides. */
   const deniesOtherSide = (negation: RuleHit<CueRule>, own: readonly string[]): boolean => {
     let j = negation.to;
-    while (j < n && j < negation.to + 3 && sideAt[j] === undefined && rules.words.near.hasToken(tokens[j]!)) j++;
-    const named = sideAt[j];
+    while (j < n && j < negation.to + 3 && sideAt.get(j) === undefined && rules.words.near.hasToken(tokens[j]!)) j++;
+    const named = sideAt.get(j);
     return named !== undefined && rules.gradedSides.has(named.value) && !own.includes(named.value);
   };
   /** Whether an item of its own, a side and then a negation, comes right before a negation, and names none of the finding's own sides ("R mild narrowing, L none"). */
   const sideItemDenies = (negation: RuleHit<CueRule>, own: readonly string[]): boolean => {
-    const named = negation.from > 1 ? sideEndAt[negation.from - 1] : undefined;
+    const named = negation.from > 1 ? sideEndAt.get(negation.from - 1) : undefined;
     if (named === undefined || named.from === 0 || !rules.gradedSides.has(named.value) || own.includes(named.value)) return false;
     const mark = tokens[named.from - 1]!.key;
     return mark === ',' || mark === ';';
@@ -1717,7 +1712,7 @@ export function analyzeContext(
     if (tokens[j]?.key === ':' || tokens[j]?.key === ',') j++;
     for (; j < end && sentences[j] === sentences[m.from]; j++) {
       const key = tokens[j]!.key;
-      const side = sideAt[j];
+      const side = sideAt.get(j);
       const group = inLevel(j) ? groups[firstGroupFrom(j)] : undefined;
       if (side !== undefined) {
         if (!rules.gradedSides.has(side.value)) return undefined;
@@ -1726,11 +1721,11 @@ export function analyzeContext(
       } else if (group !== undefined && group.from === j) {
         levels = [...levels, ...group.levels];
         j = group.to - 1;
-      } else if (severityAt[j] !== undefined && head === undefined) {
+      } else if (severityAt.get(j) !== undefined && head === undefined) {
         head = 'severity';
-        headValue = severityAt[j]!.value;
-        j = severityAt[j]!.to - 1;
-      } else if (cueAt[j] === negation && head === undefined) {
+        headValue = severityAt.get(j)!.value;
+        j = severityAt.get(j)!.to - 1;
+      } else if (cueAt.get(j) === negation && head === undefined) {
         head = 'negation';
         j = negation.to - 1;
       } else if (key === ',' || key === ';' || key === 'and' || key === 'but') {
@@ -1830,7 +1825,7 @@ export function analyzeContext(
     // (Not in the history, whose sentences are separate facts: "ACDF C5-C7. New left arm pain.")
     // (Nor a sentence about the rest of the spine: "T9: haemangioma. No suspicious lesion elsewhere.")
     const carry = sections.sectionOf[k] === 'history' ? undefined : carryOf.get(sentence);
-    const heading = headingOf[m.from];
+    const heading = headingOf.get(m.from);
     if ((carry === undefined && heading === undefined) || aboutElsewhere(m.from)) return NONE;
     if (carry !== undefined && (heading === undefined || !covers(heading, carry) || carry.some((level) => heading.includes(level)))) return carry;
     return heading ?? NONE;
@@ -1905,11 +1900,11 @@ const mostSevere = (grades: readonly Grade[], scale: readonly string[]): string 
  */
 function sectionsOf(
   tokens: readonly Token[],
-  sentences: readonly number[],
+  sentences: ReadonlyInts,
   mentions: readonly Mention[],
   roles: readonly MentionRole[],
   rules: ContextRules,
-): { sectionOf: Section[]; headerOf: (HeaderSpan | undefined)[]; headerAt: number[]; title: HeaderSpan | undefined } {
+): { sectionOf: Section[]; headerOf: (HeaderSpan | undefined)[]; headerAt: Ints; title: HeaderSpan | undefined } {
   // Header starts in token order (mentions are sorted by position); at one token the last one wins.
   // (`line`: a history found by its age, which ends with its line.)
   const starts: { from: number; to: number; section: Section; line: boolean }[] = [];
@@ -2052,11 +2047,11 @@ const covers = (heading: readonly string[], levels: readonly string[]): boolean 
  */
 function levelStructure(
   tokens: readonly Token[],
-  sentences: readonly number[],
+  sentences: ReadonlyInts,
   mentions: readonly Mention[],
-  headerAt: readonly number[],
+  headerAt: ReadonlyInts,
   words: ContextWords,
-): { groups: LevelGroup[]; headingOf: (string[] | undefined)[]; carryOf: Map<number, string[]> } {
+): { groups: LevelGroup[]; headingOf: PerToken<string[]>; carryOf: Map<number, string[]> } {
   const levelMentions = mentions.filter((m) => m.level !== undefined && m.level.kind !== 'root');
   const groups: LevelGroup[] = [];
   const ranks = new Map<string, number>();
@@ -2085,7 +2080,7 @@ function levelStructure(
 
   // Headings: "L4-5: ..." at a line start (also "At L4-5, ..." and colon-less "C5-6" alone on its
   // line), or "C3-C4: ..." anywhere in a line (run-in headings of reports pasted without breaks).
-  const headingOf = new Array<string[] | undefined>(tokens.length);
+  const headingOf = perToken<string[]>(tokens.length);
   let heading: string[] | undefined;
   // A heading alone on its line ("L4-5:") reaches across one blank line: the token that may follow it.
   let bareNext = -1;
@@ -2110,7 +2105,7 @@ function levelStructure(
         bareNext = next < tokens.length && tokens[next]!.newlinesBefore > 0 ? next : -1;
       }
     }
-    headingOf[i] = heading;
+    if (heading !== undefined) headingOf.set(i, heading);
   }
 
   /**

@@ -7,6 +7,7 @@
 // the paragraph's longest line, if at least MIN_WRAP_WIDTH long, is taken as the wrap width). Dictated
 // text that puts one statement on each line ("no cord oedema\ndural tail present") is split at every
 // line.
+import { intList, ints, type Ints, type ReadonlyInts } from '../text/per-token.js';
 import type { Token } from '../text/tokenize.js';
 
 const END = new Set(['.', '!', '?']);
@@ -37,14 +38,14 @@ export function isPrefixQuestion(tokens: readonly Token[], i: number): boolean {
   return t.spaceBefore && (!next.spaceBefore || !CAPITALISED.test(next.raw));
 }
 
-/** Sentence index of every token (a plain array: see `ints` in analyze.ts on typed arrays). */
+/** Sentence index of every token. */
 export function sentenceIds(
   tokens: readonly Token[],
   noSentenceEnd: ReadonlySet<string>,
   beforeLower: ReadonlySet<string> = new Set(),
   joiners: LineJoiners = NO_JOINERS,
-): number[] {
-  const ids: number[] = [];
+): ReadonlyInts {
+  const ids = intList(tokens.length);
   const wrapWidth = paragraphWidths(tokens);
   let id = 0;
   let lineStart = 0;
@@ -72,7 +73,7 @@ export function sentenceIds(
       if (boundary) id++;
     }
     if (t.newlinesBefore > 0) lineStart = i;
-    ids.push(id);
+    ids[i] = id;
   }
   return ids;
 }
@@ -90,8 +91,8 @@ const NO_JOINERS: LineJoiners = { end: new Set(), start: new Set() };
  * was broken before a lower-case word that would have fitted on it ("alignment is maintained\nthe
  * cord ...": one statement per line, however long the other lines are).
  */
-function paragraphWidths(tokens: readonly Token[]): number[] {
-  const widths = new Array<number>(tokens.length);
+function paragraphWidths(tokens: readonly Token[]): Ints {
+  const widths = ints(tokens.length);
   if (tokens.length === 0) return widths;
   // Each line as [first token, last token], paragraph by paragraph.
   let paragraph = 0;

@@ -1,5 +1,6 @@
 // Turns phrases and text into match keys: the token keys a trie walks. Both sides go through the
 // same function so that a form matches text whatever its case, dashes, hyphenation or disc/disk spelling.
+import { intList, truncated, type ReadonlyInts } from '../text/per-token.js';
 import { hashKey, tokenize, type Token } from '../text/tokenize.js';
 
 /** Token-level spelling equivalences (e.g. "disk" -> "disc"), from glossary data. */
@@ -119,22 +120,23 @@ export class KeyIds {
  */
 export interface MatchTokens {
   /** Index in the full token list of each match token. */
-  readonly index: readonly number[];
+  readonly index: ReadonlyInts;
   /** The key id of each match token in the engine's (or the request's) KeyIds; -1 if no phrase uses it. */
-  readonly id: readonly number[];
+  readonly id: ReadonlyInts;
   readonly length: number;
 }
 
 export function matchTokens(tokens: readonly Token[], ids: KeyIds): MatchTokens {
-  const index: number[] = [];
-  const id: number[] = [];
+  const index = intList(tokens.length);
+  const id = intList(tokens.length);
+  let p = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (isJoiningHyphen(tokens, i)) continue;
-    index.push(i);
+    index[p] = i;
     const t = tokens[i]!;
-    id.push(ids.idOf(t.key, t.hash));
+    id[p++] = ids.idOf(t.key, t.hash);
   }
-  return { index, id, length: index.length };
+  return { index: truncated(index, p), id: truncated(id, p), length: p };
 }
 
 /** Match token p as written, NFKC-normalised, for case-sensitive comparisons. */

@@ -1,6 +1,7 @@
 // Compiles the glossary's forms into a token trie once at start-up, and finds every mention in a
 // text: glossary concepts, caller-supplied terms and spine levels, leftmost-longest, non-overlapping.
 import type { Concept } from '../../glossary/schema.js';
+import { ints, type Ints } from '../text/per-token.js';
 import type { Token } from '../text/tokenize.js';
 import type { FuzzyIndex } from './fuzzy.js';
 import { numberVariants } from './inflect.js';
@@ -178,11 +179,11 @@ export function isHeaderPosition(tokens: readonly Token[], first: number, last: 
  * remembered by their first token.
  */
 function capsLineChecker(tokens: readonly Token[]): (i: number) => boolean {
-  let lineStart: number[] | undefined;
+  let lineStart: Ints | undefined;
   const known = new Map<number, boolean>();
   return (i) => {
     if (lineStart === undefined) {
-      lineStart = new Array<number>(tokens.length);
+      lineStart = ints(tokens.length);
       for (let k = 0; k < tokens.length; k++) lineStart[k] = k > 0 && tokens[k]!.newlinesBefore === 0 ? lineStart[k - 1]! : k;
     }
     const first = lineStart[i]!;
@@ -220,13 +221,13 @@ export function findMentions(
   const n = mtokens.length;
   // Typo corrections as key ids (-1 = none): from the engine's table for words some phrase uses,
   // memoised per distinct word for this request only otherwise.
-  const alternatives = new Array<number>(n);
+  const alternatives = ints(n);
   const unknown = new Map<string, number>();
   // A phrase does not continue across a blank line.
-  const blocked = new Array<boolean>(n);
+  const blocked = ints(n);
   for (let p = 0; p < n; p++) {
     const t = tokens[index[p]!]!;
-    blocked[p] = t.newlinesBefore >= 2;
+    blocked[p] = t.newlinesBefore >= 2 ? 1 : 0;
     const id = ids[p]!;
     // (A word too short or too long to be a typo of any target is not looked up at all.)
     if (id < 0 && !parts.fuzzy.mayCorrect(t.key)) alternatives[p] = -1;

@@ -8,6 +8,7 @@
 // laid out flat, in typed arrays (nodes numbered, edges sorted by key id). The glossary's tree of Maps
 // took about 5.5 MB of heap, and a walk met it cold in every report; the flat layout takes about
 // 0.45 MB, and a step reads two places in memory instead of an object, its Map and its array of values.
+import type { ReadonlyInts } from '../text/per-token.js';
 import type { KeyIds } from './keys.js';
 
 /** A node while phrases are added. */
@@ -195,9 +196,9 @@ export interface TrieHit<V> {
 
 export interface WalkOptions<V> {
   /** Alternative key id of each token (a typo correction), tried when the exact key has no edge; -1 for none. */
-  alternatives?: readonly number[];
-  /** Tokens a phrase may not continue onto (e.g. across a blank line). */
-  blocked?: readonly boolean[];
+  alternatives?: ReadonlyInts;
+  /** Tokens a phrase may not continue onto (e.g. across a blank line): 1, else 0. */
+  blocked?: ReadonlyInts;
   /**
    * Whether a value is acceptable for tokens [from, to) (e.g. case-sensitive abbreviations);
    * `corrected` tells whether the walk used an alternative (typo-corrected) key.
@@ -210,14 +211,14 @@ export interface WalkOptions<V> {
  * accepted value at that length. Called at most token positions, so it allocates nothing until it
  * has walked as far as it can.
  */
-export function longestAt<V>(trie: TokenTrie<V>, ids: readonly number[], from: number, options: WalkOptions<V>): TrieHit<V> | undefined {
+export function longestAt<V>(trie: TokenTrie<V>, ids: ReadonlyInts, from: number, options: WalkOptions<V>): TrieHit<V> | undefined {
   const { alternatives, blocked, accept } = options;
   let bestTo = -1;
   let bestValue: V | undefined;
   let node = ROOT;
   let corrected = false;
   for (let j = from; j < ids.length; j++) {
-    if (j > from && blocked !== undefined && blocked[j] === true) break;
+    if (j > from && blocked !== undefined && blocked[j] === 1) break;
     let next = trie.step(node, ids[j]!);
     if (next === NO_NODE && alternatives !== undefined) {
       const alt = alternatives[j]!;
