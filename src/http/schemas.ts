@@ -37,8 +37,16 @@ export const annotationSchema = z.object({
   assertionCue: cueSchema.nullable(),
   severity: z.string().nullable().describe('minimal, mild, mild-to-moderate, moderate, moderate-to-severe, severe, or a grade such as "Modic type 1".'),
   grades: z
-    .array(z.object({ severity: z.string(), side: z.array(z.string()) }))
-    .describe('The severity of each side when the report grades the sides differently ("severe right and mild left": severe on the right, mild on the left; severity is then the most severe). Empty otherwise.'),
+    .array(
+      z.object({
+        severity: z.string(),
+        side: z.array(z.string()),
+        levels: z.array(z.string()).optional().describe('For grades given level by level: the levels of this grade.'),
+      }),
+    )
+    .describe(
+      'The severity of each side when the report grades the sides differently ("severe right and mild left": severe on the right, mild on the left), or of each level when it grades level by level ("mild at L3-4, moderate at L4-5": each grade with its levels); severity is then the most severe. Empty otherwise.',
+    ),
   side: z.array(z.string()).describe('left, right, bilateral, central, paracentral, foraminal, far lateral, posterolateral, "left greater than right"...'),
   levels: z.array(z.string()).describe('Normalised spine levels such as L4-L5, L5-S1, C7-T1, L4.'),
   section: z.enum(SECTIONS),

@@ -36,7 +36,7 @@ export interface Annotation {
   assertionCue: Cue | null;
   /** The severity; the most severe of `grades` when the report grades the sides differently. */
   severity: string | null;
-  /** Severity per side, when the report grades the sides differently ("severe right and mild left"); else empty. */
+  /** Severity per side, when the report grades the sides differently ("severe right and mild left"), or per level ("mild at L3-4, moderate at L4-5"); else empty. */
   grades: Grade[];
   side: string[];
   levels: string[];
@@ -98,7 +98,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
       contexts[finding] = {
         ...f,
         severity: own?.severity ?? a.severity,
-        grades: graded ? a.grades.map((g) => ({ severity: g.severity, side: [...g.side] })) : [],
+        grades: graded ? a.grades.map((g) => ({ severity: g.severity, side: [...g.side], ...(g.levels === undefined ? {} : { levels: [...g.levels] }) })) : [],
         side: graded ? [...a.side] : f.side,
       };
     }
@@ -166,8 +166,10 @@ function summarize(annotations: readonly Annotation[], roles: readonly MentionRo
       if (entry === undefined) byLevel.set(level, (entry = { findings: [], byConcept: new Map() }));
       let variants = entry.byConcept.get(a.conceptId);
       if (variants === undefined) entry.byConcept.set(a.conceptId, (variants = []));
-      // A finding graded side by side is listed once per side's grade ("severe right and mild left").
-      const grades: readonly { severity: string | null; side: string[] }[] = a.grades.length > 0 ? a.grades : [a];
+      // A finding graded side by side is listed once per side's grade ("severe right and mild left");
+      // one graded level by level, at each level with that level's grade.
+      const grades: readonly { severity: string | null; side: string[] }[] =
+        a.grades.length === 0 ? [a] : a.grades[0]!.levels === undefined ? a.grades : a.grades.filter((g) => g.levels!.includes(level));
       for (const { severity, side } of grades) {
         if (variants.some((f) => f.assertion === a.assertion && f.severity === severity && sameSides(f.side, side))) continue;
         const finding: SummaryFinding = { conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity, side };

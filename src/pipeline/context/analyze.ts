@@ -44,10 +44,15 @@ export interface Cue {
   end: number;
 }
 
-/** The severity of one side, when a report grades the sides differently ("severe right and mild left"). */
+/**
+ * The severity of one side, when a report grades the sides differently ("severe right and mild left"),
+ * or of some levels, when it grades level by level ("mild at L3-4, moderate at L4-5").
+ */
 export interface Grade {
   severity: string;
   side: string[];
+  /** The levels this grade is given at, for grades level by level; absent for grades by side. */
+  levels?: string[] | undefined;
 }
 
 export interface MentionContext {
@@ -1600,6 +1605,68 @@ export function analyzeContext(
   };
 
   /**
+   * Grades given level by level after a finding, two or more in its clause, each followed by its level
+   * group ("Foraminal narrowing is mild at L3-4, moderate at L4-5 and severe at L5-S1"); the first may be
+   * the finding's own grade, `own`, when its level follows it ("Mild canal stenosis at L3-4 and
+   * moderate at L4-5"). Levels named first and graded after must be the same levels ("Facet
+   * arthropathy at L4-5 and L5-S1, moderate at L4-5 and severe at L5-S1"). A grade with no level right
+   * after it grades something else ("mild at L3-4 and moderate facet arthropathy") and ends the list.
+   */
+  const levelGradesAfter = (m: Mention, own: string | null, ownSide: readonly string[]): Grade[] => {
+    const sentence = sentences[m.from]!;
+    const end = Math.min(n, m.to + 2 * SCAN_LIMIT);
+    const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
+    /** The level group at token j, past words that only say where ("at", "at the"). */
+    const groupFrom = (j: number): LevelGroup | undefined => {
+      while (inClause(j) && !inLevel(j) && rules.words.near.hasToken(tokens[j]!)) j++;
+      const group = groups[firstGroupFrom(j)];
+      return group !== undefined && group.from === j && inClause(group.to - 1) ? group : undefined;
+    };
+    const grades: Grade[] = [];
+    const seen = new Set<string>();
+    // (A grade with no side of its own has the finding's: "Mild bilateral foraminal narrowing at L3-4 and moderate at L4-5".)
+    const add = (severity: string, side: string[], group: LevelGroup): boolean => {
+      // (Each grade at levels of its own: "mild at L4-5 and moderate at L4-5" is no list of levels.)
+      if (group.levels.some((level) => seen.has(level))) return false;
+      for (const level of group.levels) seen.add(level);
+      grades.push({ severity, side: side.length > 0 ? side : [...ownSide], levels: [...group.levels] });
+      return true;
+    };
+    let i = m.to;
+    const first = groupFrom(i);
+    if (first !== undefined && own !== null) {
+      add(own, [], first);
+      i = first.to;
+    } else {
+      if (first !== undefined) i = first.to;
+      while (inClause(i) && (COPULAS.has(tokens[i]!.key) || tokens[i]!.key === ',' || tokens[i]!.key === ':')) i++;
+    }
+    while (inClause(i)) {
+      if (grades.length > 0) {
+        const key = tokens[i]!.key;
+        if (key !== ',' && key !== 'and' && key !== ';') break;
+        i++;
+        if (key === ',' && tokens[i]?.key === 'and') i++;
+      }
+      const severity = severityAt.get(i);
+      if (severity === undefined || !rules.severityScale.includes(severity.value)) break;
+      // (Its sides, between the grade and its level: "moderate on the right at L4-5".)
+      const side: string[] = [];
+      let j = severity.to;
+      for (let hit = sideAt.get(j); hit !== undefined && inClause(j) && rules.gradedSides.has(hit.value); hit = sideAt.get(j)) {
+        if (!side.includes(hit.value)) side.push(hit.value);
+        j = hit.to;
+      }
+      const group = groupFrom(j);
+      if (group === undefined || !add(severity.value, side, group)) break;
+      i = group.to;
+    }
+    if (grades.length < 2) return NO_GRADES;
+    if (first !== undefined && own === null && (seen.size !== first.levels.length || first.levels.some((level) => !seen.has(level)))) return NO_GRADES;
+    return grades;
+  };
+
+  /**
    * The side words that a negation inside a finding's own list of grades denies, when another side is
    * graded ("mild left and no right foraminal narrowing", "no right and mild left ..."): the finding
    * is there, on the other side. Undefined unless `negation`, the cue that decided the finding, sits
@@ -1865,21 +1932,31 @@ export function analyzeContext(
     // Grades written after the finding ("foraminal stenosis, severe on the right and mild on the left"),
     // looked for only when a severity word follows near it in its sentence, and not after a negated
     // finding. One such grade is taken only by a finding with no side of its own: "bilateral foraminal
-    // stenosis, severe on the right" is not severe on both sides.
+    // stenosis, severe on the right" is not severe on both sides. Grades level by level ("Foraminal
+    // narrowing is mild at L3-4, moderate at L4-5 and severe at L5-S1") come first: each has its level,
+    // and sides among them are theirs ("severe bilaterally at L5-S1 and moderate left at L4-5").
     let after = NO_GRADES;
+    let byLevel = NO_GRADES;
     if (gradable && graded === NO_GRADES && assertion !== 'absent') {
       while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
       const ahead = severityHits[nextSeverity];
-      if (ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from]) after = gradesAfter(m);
+      if (ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from]) {
+        if (denied === undefined) byLevel = levelGradesAfter(m, severity, side);
+        if (byLevel === NO_GRADES) after = gradesAfter(m);
+      }
     }
     if (after.length > 1 || (after.length === 1 && side.length === 0 && (severity === null || severity === after[0]!.severity))) {
       if (after.length > 1) graded = after;
       else severity = after[0]!.severity;
       side = [...new Set([...side, ...after.flatMap((g) => g.side)])];
     }
+    if (byLevel !== NO_GRADES) {
+      graded = byLevel;
+      side = [...new Set([...side, ...byLevel.flatMap((g) => g.side)])];
+    }
     const grades = graded === NO_GRADES ? [] : graded;
     if (grades.length > 0) severity = mostSevere(grades, rules.severityScale);
-    const at = denied?.levels ?? ((role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE);
+    const at = byLevel !== NO_GRADES ? byLevel.flatMap((g) => g.levels!).sort((a, b) => levelRank(a) - levelRank(b)) : (denied?.levels ?? ((role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE));
     const levels = at === NONE ? [] : at;
     return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });
