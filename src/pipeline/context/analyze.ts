@@ -1615,6 +1615,9 @@ export function analyzeContext(
   const levelGradesAfter = (m: Mention, own: string | null, ownSide: readonly string[]): Grade[] => {
     const sentence = sentences[m.from]!;
     const end = Math.min(n, m.to + 2 * SCAN_LIMIT);
+    // (Two level groups at least must follow in the sentence: most findings have none after them.)
+    const second = groups[firstGroupFrom(m.to) + 1];
+    if (second === undefined || second.to > end || sentences[second.to - 1] !== sentence) return NO_GRADES;
     const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
     /** The level group at token j, past words that only say where ("at", "at the"). */
     const groupFrom = (j: number): LevelGroup | undefined => {
