@@ -877,6 +877,19 @@ describe('severity by side', () => {
 });
 
 describe('side', () => {
+  // Regression (review): a finding said of a sided structure after a copula lost the side when the
+  // subject was long, or when it followed another finding of the same predicate.
+  it.each([
+    ['of its subject, past a long place', 'The left foramen at this level is severely narrowed.', 'narrowed', ['left']],
+    ['... and a second finding of the same predicate', 'The right S1 nerve root is displaced and compressed.', 'compressed', ['right']],
+    ['... past a descriptor, levels and grades', 'The traversing left L5 nerve root at this level is mildly compressed and displaced posteriorly.', 'displaced', ['left']],
+    ['not a subject with no side', 'The cord is compressed.', 'compressed', []],
+    ['not a finding with a verb of its own between', 'The left facet joint is hypertrophied and causes canal stenosis.', 'canal stenosis', []],
+    ['not the object of a preposition', 'The left L5 nerve root is compressed by a disc extrusion.', 'disc extrusion', []],
+    ['not the side of the clause before', 'The left foramen is patent; the central canal is narrowed.', 'narrowed', []],
+  ])('a finding said of a structure takes its side: %s', (_name, text, phrase, side) => {
+    expect(find(text, phrase).side).toEqual(side);
+  });
   it.each([
     ['left', 'Left foraminal stenosis.', 'foraminal stenosis', ['left']],
     ['a curve named by its side', 'Mild thoracolumbar levoscoliosis.', 'levoscoliosis', ['left']],

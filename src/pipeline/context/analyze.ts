@@ -130,6 +130,8 @@ const EXISTENTIAL = 'there';
 const COPULAS: ReadonlySet<string> = new Set(['is', 'are']);
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+/** Demonstratives, which stand before a noun ("at this level"; grammar, not vocabulary). */
+const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those', 'each', 'both']);
 /** A present participle ("abutting", "compressing"): a verb form of grammar, not vocabulary. */
 const PARTICIPLE = /^\p{L}{3,}ing$/u;
 /** An adverb, as far as the subject of a clause goes ("The previously suspected ..."). */
@@ -1903,12 +1905,49 @@ export function analyzeContext(
 
   // The first severity hit at or after the mention being decided (mentions come in text order).
   let nextSeverity = 0;
-  return mentions.map((m, k) => {
+  /**
+   * The mention a finding is said of after a copula, when it is a located one that is no finding ("The
+   * left foramen at this level is severely narrowed", "The right S1 nerve root is displaced and
+   * compressed"): it opens its clause, only levels and words that say where stand between it and the
+   * copula, and only grades, adverbs and other findings of the same predicate (joined by "and" or
+   * commas) between the copula and the finding. -1 when there is none.
+   */
+  const subjectOf = (m: Mention): number => {
+    const sentence = sentences[m.from]!;
+    const stop = Math.max(0, m.from - SCAN_LIMIT);
+    const within = (i: number): boolean => i >= stop && sentences[i] === sentence;
+    let j = m.from - 1;
+    for (;;) {
+      if (!within(j)) return -1;
+      const severity = severityEndAt.get(j);
+      if (severity !== undefined) j = severity.from - 1;
+      else if ((finding[j]! & IN) !== 0 || tokens[j]!.key === 'and' || tokens[j]!.key === ',' || ADVERB.test(tokens[j]!.key)) j--;
+      else break;
+    }
+    if (!COPULAS.has(tokens[j]!.key)) return -1;
+    for (j--; within(j) && (inLevel(j) || rules.words.near.hasToken(tokens[j]!) || DEMONSTRATIVES.has(tokens[j]!.key)); j--);
+    if (!within(j) || (finding[j]! & (IN | OTHER)) !== OTHER) return -1;
+    const at = lowerBound(mentions, (x) => x.from <= j) - 1;
+    if (at < 0 || mentions[at]!.to <= j || !roles[at]!.located || roles[at]!.finding) return -1;
+    // (Opening its clause, past articles, sides, levels and other terms that are no finding: "The
+    // traversing left L5 nerve root"; not "... and the left foramen is narrowed".)
+    let b = mentions[at]!.from - 1;
+    while (within(b) && (ARTICLES.has(tokens[b]!.key) || DEMONSTRATIVES.has(tokens[b]!.key) || (finding[b]! & (IN | OTHER)) === OTHER || sideEndAt.get(b) !== undefined)) b = (sideEndAt.get(b)?.from ?? b) - 1;
+    return opensClause(b + 1) ? at : -1;
+  };
+
+  const contexts = new Array<MentionContext>(mentions.length);
+  mentions.forEach((m, k) => {
     const role = roles[k]!;
     let { assertion, cue } = assertionOf(m, role, k);
     const sides = role.located ? modifiersOf(m, sideAt, sideEndAt, true) : NONE;
     // NONE (and NO_GRADES) stay inside: a caller that edits one reply must never change another request's.
     let side = sides === NONE ? [] : sides.length < 2 ? sides : [...new Set(sides)];
+    // "The left foramen at this level is severely narrowed": the side of what the finding is said of.
+    if (side.length === 0 && role.finding && role.located) {
+      const subject = subjectOf(m);
+      if (subject >= 0 && contexts[subject]!.side.length > 0) side = [...contexts[subject]!.side];
+    }
     // "Mild left and no right foraminal narrowing": the negation denies one side; decide without it.
     const denied =
       assertion === 'absent' && role.finding && bestHit !== undefined
@@ -1961,8 +2000,9 @@ export function analyzeContext(
     if (grades.length > 0) severity = mostSevere(grades, rules.severityScale);
     const at = byLevel !== NO_GRADES ? byLevel.flatMap((g) => g.levels!).sort((a, b) => levelRank(a) - levelRank(b)) : (denied?.levels ?? ((role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE));
     const levels = at === NONE ? [] : at;
-    return { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
+    contexts[k] = { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });
+  return contexts;
 }
 
 /** The most severe of a finding's grades (all on the scale). */
