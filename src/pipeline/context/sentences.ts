@@ -7,7 +7,7 @@
 // the paragraph's longest line, if at least MIN_WRAP_WIDTH long, is taken as the wrap width). Dictated
 // text that puts one statement on each line ("no cord oedema\ndural tail present") is split at every
 // line.
-import { intList, ints, type Ints, type ReadonlyInts } from '../text/per-token.js';
+import { intList, unfilled, type Ints, type ReadonlyInts } from '../text/per-token.js';
 import type { Token } from '../text/tokenize.js';
 
 const END = new Set(['.', '!', '?']);
@@ -92,7 +92,8 @@ const NO_JOINERS: LineJoiners = { end: new Set(), start: new Set() };
  * cord ...": one statement per line, however long the other lines are).
  */
 function paragraphWidths(tokens: readonly Token[]): Ints {
-  const widths = ints(tokens.length);
+  // (Every element is set below, paragraph by paragraph.)
+  const widths = unfilled(tokens.length);
   if (tokens.length === 0) return widths;
   // Each line as [first token, last token], paragraph by paragraph.
   let paragraph = 0;

@@ -1,7 +1,7 @@
 // Compiles the glossary's forms into a token trie once at start-up, and finds every mention in a
 // text: glossary concepts, caller-supplied terms and spine levels, leftmost-longest, non-overlapping.
 import type { Concept } from '../../glossary/schema.js';
-import { ints, type Ints } from '../text/per-token.js';
+import { intList, type Ints } from '../text/per-token.js';
 import type { Token } from '../text/tokenize.js';
 import type { FuzzyIndex } from './fuzzy.js';
 import { numberVariants } from './inflect.js';
@@ -183,7 +183,7 @@ function capsLineChecker(tokens: readonly Token[]): (i: number) => boolean {
   const known = new Map<number, boolean>();
   return (i) => {
     if (lineStart === undefined) {
-      lineStart = ints(tokens.length);
+      lineStart = intList(tokens.length);
       for (let k = 0; k < tokens.length; k++) lineStart[k] = k > 0 && tokens[k]!.newlinesBefore === 0 ? lineStart[k - 1]! : k;
     }
     const first = lineStart[i]!;
@@ -221,10 +221,10 @@ export function findMentions(
   const n = mtokens.length;
   // Typo corrections as key ids (-1 = none): from the engine's table for words some phrase uses,
   // memoised per distinct word for this request only otherwise.
-  const alternatives = ints(n);
+  const alternatives = intList(n);
   const unknown = new Map<string, number>();
   // A phrase does not continue across a blank line.
-  const blocked = ints(n);
+  const blocked = intList(n);
   for (let p = 0; p < n; p++) {
     const t = tokens[index[p]!]!;
     blocked[p] = t.newlinesBefore >= 2 ? 1 : 0;

@@ -28,6 +28,11 @@ export function ints(n: number, fill = 0): Ints {
   return n > LARGE ? new Int32Array(n).fill(fill) : new Array<number>(n).fill(fill);
 }
 
+/** Room for `n` integers, every one of which the caller sets before reading it (no fill to pay). */
+export function unfilled(n: number): Ints {
+  return n > LARGE ? new Int32Array(n) : new Array<number>(n);
+}
+
 /**
  * Room for up to `n` integers written in order from index 0: a plain array that each write extends
  * (and that stays free of holes) when small, an Int32Array of n zeros when large. Cut it with
