@@ -120,6 +120,12 @@ export const conceptFields = z
      * screw", "migration of the cage": hardware failure, not a broken bone or a moving disc).
      */
     onImplant: z.string().regex(kebab).optional(),
+    /**
+     * A fault of implanted hardware (loosening, failure, subsidence, a breach): a list that opens on
+     * it is about the hardware, so a word with `onImplant` later in the list means that concept ("No
+     * hardware loosening, fracture or migration": hardware failure, not a broken bone).
+     */
+    implantFault: z.boolean().optional(),
   })
   .strict();
 

@@ -47,6 +47,12 @@ describe('leftmost-longest', () => {
     ['a fracture of a bone is a fracture', 'Fracture of the L5 vertebral body.', 'Fracture', 'fracture'],
     ['... of a pedicle too (bone, not a screw)', 'Fracture of the L2 pedicle.', 'Fracture', 'fracture'],
     ['... and past a full stop nothing is said of the implant', 'Fracture of T12. Pedicle screws at L1.', 'Fracture', 'fracture'],
+    // Regression (review): a list that opens on a fault of the hardware is about the hardware (implantFault).
+    ['a fracture listed after a hardware fault is hardware failure', 'No hardware loosening, fracture or migration.', 'fracture', 'hardware-failure'],
+    ['... and so is a migration', 'No hardware loosening, fracture or migration.', 'migration', 'hardware-failure'],
+    ['... after "without" too', 'The pedicle screws are intact without loosening, fracture or migration.', 'migration', 'hardware-failure'],
+    ['... but not a fracture that opens the list', 'No fracture or hardware loosening.', 'fracture', 'fracture'],
+    ['... nor one listed after a finding that is no fault of the hardware', 'No postoperative seroma, fracture or dislocation.', 'fracture', 'fracture'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });

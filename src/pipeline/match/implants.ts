@@ -1,7 +1,8 @@
 // A finding said "of" an implant is about the metal, not the body: "Fracture of the right L5 pedicle
 // screw" is hardware failure, not a broken bone; "migration of the interbody cage" is the cage moving,
-// not disc material. The finding's data names what it means then (`onImplant`), the implant's says
-// it is one (`implant`).
+// not disc material. So is one listed after a fault of the hardware: "No hardware loosening, fracture
+// or migration". The finding's data names what it means then (`onImplant`), the implant's says it is
+// one (`implant`), and the fault's (`implantFault`).
 import type { Concept } from '../../glossary/schema.js';
 import type { Token } from '../text/tokenize.js';
 import type { Mention } from './matcher.js';
@@ -10,6 +11,8 @@ import type { Mention } from './matcher.js';
 const MAX_BETWEEN = 5;
 /** Marks that end the phrase: what comes after one of them is said of something else. */
 const PHRASE_ENDS: ReadonlySet<string> = new Set([',', ';', ':', '.', '(', ')', '!', '?']);
+/** What may stand between the items of a list: "loosening, fracture or migration". */
+const LIST_JOINERS: ReadonlySet<string> = new Set([',', 'or', 'and', 'nor']);
 
 /** The mentions, with each finding said of an implant made the concept its data names for that. */
 export function implantAspects(tokens: readonly Token[], mentions: readonly Mention[], concepts: ReadonlyMap<string, Concept>): readonly Mention[] {
@@ -17,7 +20,19 @@ export function implantAspects(tokens: readonly Token[], mentions: readonly Ment
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
     const target = m.concept?.onImplant;
-    if (target === undefined || tokens[m.to]?.key !== 'of') continue;
+    if (target === undefined) continue;
+    if (tokens[m.to]?.key !== 'of') {
+      // "No hardware loosening, fracture or migration": a list that opens on the hardware is about it.
+      let head = k;
+      while (head > 0 && joinedInList(tokens, mentions[head - 1]!, mentions[head]!)) head--;
+      const concept = concepts.get(target);
+      const first = mentions[head]!.concept;
+      if (head < k && (first?.implantFault === true || first?.implant === true) && concept !== undefined) {
+        out ??= [...mentions];
+        out[k] = { ...m, conceptId: concept.id, concept };
+      }
+      continue;
+    }
     // The next mention past levels, before a mark that ends the phrase.
     let j = k + 1;
     while (j < mentions.length && mentions[j]!.source === 'level') j++;
@@ -31,4 +46,11 @@ export function implantAspects(tokens: readonly Token[], mentions: readonly Ment
     out[k] = { ...m, conceptId: concept.id, concept };
   }
   return out ?? mentions;
+}
+
+/** Whether two mentions are next to each other in a list: only commas, "or", "and" and "nor" between. */
+function joinedInList(tokens: readonly Token[], before: Mention, after: Mention): boolean {
+  if (after.from <= before.to) return false;
+  for (let i = before.to; i < after.from; i++) if (!LIST_JOINERS.has(tokens[i]!.key)) return false;
+  return true;
 }
