@@ -121,9 +121,9 @@ export const conceptFields = z
      */
     onImplant: z.string().regex(kebab).optional(),
     /**
-     * A fault of implanted hardware (loosening, failure, subsidence, a breach): a list that opens on
-     * it is about the hardware, so a word with `onImplant` later in the list means that concept ("No
-     * hardware loosening, fracture or migration": hardware failure, not a broken bone).
+     * A fault of implanted hardware itself (loosening, failure): a list that opens on it is about the
+     * hardware, so a bare word with `onImplant` later in the list means that concept ("No hardware
+     * loosening, fracture or migration": hardware failure, not a broken bone).
      */
     implantFault: z.boolean().optional(),
   })

@@ -78,7 +78,7 @@ export function explain(engine: Engine, input: ExplainInput): ExplainResult {
   const mtokens = matchTokens(tokens, ids);
   const expanded = expandSharedHeads(tokens, findMentions(tokens, mtokens, engine.matcher, custom), engine.concepts, engine.rules.words);
   const { sharedWith } = expanded;
-  const mentions = implantAspects(tokens, expanded.mentions, engine.concepts);
+  const mentions = implantAspects(tokens, expanded.mentions, engine.concepts, engine.rules.listJoiners);
 
   const roles: MentionRole[] = mentions.map((m) =>
     m.source === 'custom' ? CUSTOM_ROLE : m.source === 'level' ? LEVEL_ROLE : (engine.roles.get(m.conceptId) ?? OTHER_ROLE),
@@ -168,8 +168,10 @@ function summarize(annotations: readonly Annotation[], roles: readonly MentionRo
       if (variants === undefined) entry.byConcept.set(a.conceptId, (variants = []));
       // A finding graded side by side is listed once per side's grade ("severe right and mild left");
       // one graded level by level, at each level with that level's grade.
-      const grades: readonly { severity: string | null; side: string[] }[] =
-        a.grades.length === 0 ? [a] : a.grades[0]!.levels === undefined ? a.grades : a.grades.filter((g) => g.levels!.includes(level));
+      const atLevel = a.grades.length === 0 || a.grades[0]!.levels === undefined ? a.grades : a.grades.filter((g) => g.levels!.includes(level));
+      // (A level named with no grade of its own: "Canal stenosis at L3-4, moderate at L4-5".)
+      const ungraded = a.grades.length > 0 && atLevel.length === 0;
+      const grades: readonly { severity: string | null; side: string[] }[] = a.grades.length === 0 ? [a] : ungraded ? [{ severity: null, side: a.side }] : atLevel;
       for (const { severity, side } of grades) {
         if (variants.some((f) => f.assertion === a.assertion && f.severity === severity && sameSides(f.side, side))) continue;
         const finding: SummaryFinding = { conceptId: a.conceptId, term: a.term, assertion: a.assertion, severity, side };

@@ -847,24 +847,26 @@ describe('severity by side', () => {
   // Regression (review): grades given level by level kept the first level only ("Foraminal narrowing is
   // mild at L3-4, moderate at L4-5 and severe at L5-S1" was mild, at L3-4).
   it.each([
-    ['a list after a copula', 'Foraminal narrowing is mild at L3-4, moderate at L4-5 and severe at L5-S1.', 'Foraminal narrowing', 'severe', [], [['mild', [], ['L3-L4']], ['moderate', [], ['L4-L5']], ['severe', [], ['L5-S1']]]],
-    ['the finding\'s own grade first', 'Mild canal stenosis at L3-4 and moderate at L4-5.', 'canal stenosis', 'moderate', [], [['mild', [], ['L3-L4']], ['moderate', [], ['L4-L5']]]],
-    ['after a colon, out of spine order', 'Canal stenosis: severe at L4-5, moderate at L3-4.', 'Canal stenosis', 'severe', [], [['severe', [], ['L4-L5']], ['moderate', [], ['L3-L4']]]],
-    ['a grade at a group of levels', 'Stenosis is mild at L3-4 and L4-5, moderate at L5-S1.', 'Stenosis', 'moderate', [], [['mild', [], ['L3-L4', 'L4-L5']], ['moderate', [], ['L5-S1']]]],
-    ['levels named first, then graded', 'Facet arthropathy at L4-5 and L5-S1, moderate at L4-5 and severe at L5-S1.', 'Facet arthropathy', 'severe', [], [['moderate', [], ['L4-L5']], ['severe', [], ['L5-S1']]]],
-    ['sides of their own', 'Foraminal stenosis is severe bilaterally at L5-S1 and moderate left at L4-5.', 'Foraminal stenosis', 'severe', ['bilateral', 'left'], [['severe', ['bilateral'], ['L5-S1']], ['moderate', ['left'], ['L4-L5']]]],
-    ['the finding\'s side for a grade with none', 'Mild bilateral foraminal narrowing at L3-4 and moderate at L4-5.', 'foraminal narrowing', 'moderate', ['bilateral'], [['mild', ['bilateral'], ['L3-L4']], ['moderate', ['bilateral'], ['L4-L5']]]],
-    ['not the grade of the next finding', 'Mild disc bulge at L3-4 and moderate facet arthropathy at L4-5.', 'disc bulge', 'mild', [], []],
-    ['not one grade after levels named first', 'Facet arthropathy at L4-5 and L5-S1, moderate at L4-5.', 'Facet arthropathy', 'moderate', [], []],
-    ['not a grade at a level named first that it does not grade', 'Disc bulge at L3-4, mild at L4-5 and moderate at L5-S1.', 'Disc bulge', null, [], []],
-    ['not one level graded twice', 'Canal stenosis is mild at L4-5 and moderate at L4-5.', 'Canal stenosis', 'mild', [], []],
-    ['not a negated finding', 'No canal stenosis at L3-4, moderate at L4-5.', 'canal stenosis', undefined, [], []],
-  ])('grades level by level: %s', (_name, text, phrase, severity, side, grades) => {
+    ['a list after a copula', 'Foraminal narrowing is mild at L3-4, moderate at L4-5 and severe at L5-S1.', 'Foraminal narrowing', 'severe', [], [['mild', [], ['L3-L4']], ['moderate', [], ['L4-L5']], ['severe', [], ['L5-S1']]], ['L3-L4', 'L4-L5', 'L5-S1']],
+    ['the finding\'s own grade first', 'Mild canal stenosis at L3-4 and moderate at L4-5.', 'canal stenosis', 'moderate', [], [['mild', [], ['L3-L4']], ['moderate', [], ['L4-L5']]], ['L3-L4', 'L4-L5']],
+    ['after a colon, out of spine order', 'Canal stenosis: severe at L4-5, moderate at L3-4.', 'Canal stenosis', 'severe', [], [['severe', [], ['L4-L5']], ['moderate', [], ['L3-L4']]], ['L3-L4', 'L4-L5']],
+    ['a grade at a group of levels', 'Stenosis is mild at L3-4 and L4-5, moderate at L5-S1.', 'Stenosis', 'moderate', [], [['mild', [], ['L3-L4', 'L4-L5']], ['moderate', [], ['L5-S1']]], ['L3-L4', 'L4-L5', 'L5-S1']],
+    ['levels named first, then graded', 'Facet arthropathy at L4-5 and L5-S1, moderate at L4-5 and severe at L5-S1.', 'Facet arthropathy', 'severe', [], [['moderate', [], ['L4-L5']], ['severe', [], ['L5-S1']]], ['L4-L5', 'L5-S1']],
+    ['a level named first stays ungraded when others are graded', 'Canal stenosis at L3-4, moderate at L4-5.', 'Canal stenosis', 'moderate', [], [['moderate', [], ['L4-L5']]], ['L3-L4', 'L4-L5']],
+    ['... with a list after it', 'Disc bulge at L3-4, mild at L4-5 and moderate at L5-S1.', 'Disc bulge', 'moderate', [], [['mild', [], ['L4-L5']], ['moderate', [], ['L5-S1']]], ['L3-L4', 'L4-L5', 'L5-S1']],
+    ['sides of their own', 'Foraminal stenosis is severe bilaterally at L5-S1 and moderate left at L4-5.', 'Foraminal stenosis', 'severe', ['bilateral', 'left'], [['severe', ['bilateral'], ['L5-S1']], ['moderate', ['left'], ['L4-L5']]], ['L4-L5', 'L5-S1']],
+    ['... written after the level', 'Mild right foraminal narrowing at L4-5 and moderate at L5-S1 on the left.', 'foraminal narrowing', 'moderate', ['right', 'left'], [['mild', ['right'], ['L4-L5']], ['moderate', ['left'], ['L5-S1']]], ['L4-L5', 'L5-S1']],
+    ['the finding\'s side for a grade with none', 'Mild bilateral foraminal narrowing at L3-4 and moderate at L4-5.', 'foraminal narrowing', 'moderate', ['bilateral'], [['mild', ['bilateral'], ['L3-L4']], ['moderate', ['bilateral'], ['L4-L5']]], ['L3-L4', 'L4-L5']],
+    ['not the grade of the next finding', 'Mild disc bulge at L3-4 and moderate facet arthropathy at L4-5.', 'disc bulge', 'mild', [], [], ['L3-L4']],
+    ['not one grade for some of the levels named first', 'Facet arthropathy at L4-5 and L5-S1, moderate at L4-5.', 'Facet arthropathy', 'moderate', [], [], ['L4-L5', 'L5-S1']],
+    ['not one level graded twice', 'Canal stenosis is mild at L4-5 and moderate at L4-5.', 'Canal stenosis', 'mild', [], [], ['L4-L5']],
+    ['not a negated finding', 'No canal stenosis at L3-4, moderate at L4-5.', 'canal stenosis', undefined, [], [], ['L3-L4']],
+  ])('grades level by level: %s', (_name, text, phrase, severity, side, grades, levels) => {
     const a = find(text, phrase);
     expect(a.side).toEqual(side);
     if (severity !== undefined) expect(a.severity).toBe(severity);
     expect(a.grades.map((g) => [g.severity, g.side, g.levels])).toEqual(grades);
-    if (grades.length > 0) expect(a.levels).toEqual([...new Set(grades.flatMap((g) => g[2] as string[]))].sort());
+    expect(a.levels).toEqual(levels);
   });
   it('the summary lists each level with its own grade, and side', () => {
     const { summary } = run('Foraminal stenosis is severe bilaterally at L5-S1 and moderate left at L4-5. Mild canal stenosis at L3-4 and moderate at L4-5.');
@@ -872,6 +874,13 @@ describe('severity by side', () => {
       ['L3-L4', [['central-canal-stenosis', 'mild', []]]],
       ['L4-L5', [['foraminal-stenosis', 'moderate', ['left']], ['central-canal-stenosis', 'moderate', []]]],
       ['L5-S1', [['foraminal-stenosis', 'severe', ['bilateral']]]],
+    ]);
+  });
+  it('... and a level named with no grade of its own without one', () => {
+    const { summary } = run('Canal stenosis at L3-4, moderate at L4-5.');
+    expect(summary.map((s) => [s.level, s.findings.map((f) => [f.conceptId, f.severity])])).toEqual([
+      ['L3-L4', [['central-canal-stenosis', null]]],
+      ['L4-L5', [['central-canal-stenosis', 'moderate']]],
     ]);
   });
 });
@@ -887,6 +896,10 @@ describe('side', () => {
     ['not a finding with a verb of its own between', 'The left facet joint is hypertrophied and causes canal stenosis.', 'canal stenosis', []],
     ['not the object of a preposition', 'The left L5 nerve root is compressed by a disc extrusion.', 'disc extrusion', []],
     ['not the side of the clause before', 'The left foramen is patent; the central canal is narrowed.', 'narrowed', []],
+    // A review's cases: a finding with a predicate of its own is not said of the subject before it.
+    ['not a finding that is the subject of a clause of its own', 'The left foramen at L4-5 is severely narrowed and central canal stenosis is moderate.', 'central canal stenosis', []],
+    ['... nor one denied in its own clause', 'The right lateral recess is narrowed and cord compression is absent.', 'cord compression', []],
+    ['... nor nouns listed after the predicate', 'The right foramen is narrowed, facet arthropathy and ligamentum flavum thickening contributing.', 'facet arthropathy', []],
   ])('a finding said of a structure takes its side: %s', (_name, text, phrase, side) => {
     expect(find(text, phrase).side).toEqual(side);
   });

@@ -53,6 +53,11 @@ describe('leftmost-longest', () => {
     ['... after "without" too', 'The pedicle screws are intact without loosening, fracture or migration.', 'migration', 'hardware-failure'],
     ['... but not a fracture that opens the list', 'No fracture or hardware loosening.', 'fracture', 'fracture'],
     ['... nor one listed after a finding that is no fault of the hardware', 'No postoperative seroma, fracture or dislocation.', 'fracture', 'fracture'],
+    // A review's cases: words that name the body keep their meaning; a fault that involves bone is no head.
+    ['... nor a fracture named by its bone', 'No hardware loosening, sacral fracture or pseudarthrosis.', 'sacral fracture', 'fracture'],
+    ['... nor a disc migration', 'No hardware loosening, fracture, or disc migration.', 'disc migration', 'disc-migration'],
+    ['... nor a fracture after cage subsidence', 'There is cage subsidence and fracture at L4.', 'fracture', 'fracture'],
+    ['... nor after a list of implants', 'Pedicle screws, rods and fracture deformity at T12.', 'fracture', 'fracture'],
   ])('%s', (_name, text, phrase, conceptId) => {
     expect(annotationFor(text, phrase)?.conceptId).toBe(conceptId);
   });

@@ -31,7 +31,7 @@ import type { MatchTokens } from '../match/keys.js';
 import { levelRank } from '../match/levels.js';
 import { NO_NODE, ROOT } from '../match/trie.js';
 import { isHeaderPosition, type Mention } from '../match/matcher.js';
-import { ints, perToken, type Ints, type PerToken, type ReadonlyInts } from '../text/per-token.js';
+import { ints, perToken, type Ints, type PerToken, type ReadonlyInts, type ReadonlyPerToken } from '../text/per-token.js';
 import { isDigit, type Token } from '../text/tokenize.js';
 import { findRuleHits, withSideLetters, type ContextRules, type ContextWords, type CueRule, type RuleHit } from './rules.js';
 import { isPrefixQuestion } from './sentences.js';
@@ -136,13 +136,14 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 't
 const PARTICIPLE = /^\p{L}{3,}ing$/u;
 /** An adverb, as far as the subject of a clause goes ("The previously suspected ..."). */
 const ADVERB = /^\p{L}{3,}ly$/u;
+/** A past participle ("narrowed", "compressed"): a finding a copula makes the predicate of its subject. */
+const PAST_PARTICIPLE = /^\p{L}{3,}ed$/u;
 /** Tokens at most between a negated subject and its verb: "No level of the cervical spine shows ...". */
 const SUBJECT_PLACE_TOKENS = 10;
 
-type Hits = PerToken<RuleHit<string>>;
+type Hits = ReadonlyPerToken<RuleHit<string>>;
 /** Read-only stand-in for a token-indexed array with no hits (every index reads undefined). */
 const NO_HITS: Hits = perToken(0);
-
 
 /**
  * The nearest governing cues of each kind at a position. Made only by `scopeOf`, so that every scope
@@ -218,7 +219,6 @@ function passCue(scope: Scope, hit: RuleHit<CueRule>, direction: 'forward' | 'ba
   return scope;
 }
 
-
 interface HeaderSpan {
   from: number;
   to: number;
@@ -227,8 +227,8 @@ interface HeaderSpan {
 /** Hits indexed by their first token and by their last token. */
 function byToken(hits: readonly RuleHit<string>[], n: number): [Hits, Hits] {
   if (hits.length === 0) return [NO_HITS, NO_HITS];
-  const startAt: Hits = perToken(n);
-  const endAt: Hits = perToken(n);
+  const startAt = perToken<RuleHit<string>>(n);
+  const endAt = perToken<RuleHit<string>>(n);
   for (const h of hits) {
     startAt.set(h.from, h);
     endAt.set(h.to - 1, h);
@@ -246,6 +246,12 @@ interface DeniedSides {
   sides: string[];
   /** The levels graded beside a negation of others ("L3-4 none; L4-5 mild"): the finding's levels. */
   levels?: string[] | undefined;
+}
+
+/** Grades given level by level, and every level the finding is at (some of them may have no grade). */
+interface LevelGrades {
+  grades: Grade[];
+  levels: string[];
 }
 
 interface LevelGroup {
@@ -408,7 +414,6 @@ export function analyzeContext(
     const owner = ownSides.get(h);
     return owner !== undefined && owner !== m.conceptId;
   };
-
 
   mentions.forEach((m, k) => {
     if (roles[k]!.finding && sections.sectionOf[k] === 'history') finding[m.to - 1]! |= HISTORY_END;
@@ -1606,20 +1611,30 @@ export function analyzeContext(
     return grades.length === 0 ? NO_GRADES : grades;
   };
 
+  /** The grade written right before a finding, past its sides ("Mild left foraminal narrowing"), or null. */
+  const gradeBefore = (m: Mention): string | null => {
+    let j = m.from - 1;
+    for (let side = sideEndAt.get(j); side !== undefined && j >= 0; side = sideEndAt.get(j)) j = side.from - 1;
+    const severity = severityEndAt.get(j);
+    return severity !== undefined && rules.severityScale.includes(severity.value) ? severity.value : null;
+  };
+
   /**
    * Grades given level by level after a finding, two or more in its clause, each followed by its level
    * group ("Foraminal narrowing is mild at L3-4, moderate at L4-5 and severe at L5-S1"); the first may be
    * the finding's own grade, `own`, when its level follows it ("Mild canal stenosis at L3-4 and
-   * moderate at L4-5"). Levels named first and graded after must be the same levels ("Facet
-   * arthropathy at L4-5 and L5-S1, moderate at L4-5 and severe at L5-S1"). A grade with no level right
-   * after it grades something else ("mild at L3-4 and moderate facet arthropathy") and ends the list.
+   * moderate at L4-5"). Levels named first with no grade are graded after, all of them ("Facet
+   * arthropathy at L4-5 and L5-S1, moderate at L4-5 and severe at L5-S1"), or none of them, which stay
+   * ungraded ("Canal stenosis at L3-4, moderate at L4-5"). A grade with no level right after it grades
+   * something else ("mild at L3-4 and moderate facet arthropathy") and ends the list. The finding's
+   * levels are every level named, in spine order.
    */
-  const levelGradesAfter = (m: Mention, own: string | null, ownSide: readonly string[]): Grade[] => {
+  const levelGradesAfter = (m: Mention, own: string | null, ownSide: readonly string[]): LevelGrades | undefined => {
     const sentence = sentences[m.from]!;
     const end = Math.min(n, m.to + 2 * SCAN_LIMIT);
     // (Two level groups at least must follow in the sentence: most findings have none after them.)
     const second = groups[firstGroupFrom(m.to) + 1];
-    if (second === undefined || second.to > end || sentences[second.to - 1] !== sentence) return NO_GRADES;
+    if (second === undefined || second.to > end || sentences[second.to - 1] !== sentence) return undefined;
     const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
     /** The level group at token j, past words that only say where ("at", "at the"). */
     const groupFrom = (j: number): LevelGroup | undefined => {
@@ -1663,12 +1678,22 @@ export function analyzeContext(
         j = hit.to;
       }
       const group = groupFrom(j);
-      if (group === undefined || !add(severity.value, side, group)) break;
+      if (group === undefined) break;
+      // (... or after it: "moderate at L5-S1 on the left".)
       i = group.to;
+      for (let hit = sideAt.get(i); hit !== undefined && inClause(i) && rules.gradedSides.has(hit.value); hit = sideAt.get(i)) {
+        if (!side.includes(hit.value)) side.push(hit.value);
+        i = hit.to;
+      }
+      if (!add(severity.value, side, group)) break;
     }
-    if (grades.length < 2) return NO_GRADES;
-    if (first !== undefined && own === null && (seen.size !== first.levels.length || first.levels.some((level) => !seen.has(level)))) return NO_GRADES;
-    return grades;
+    const levels = [...seen];
+    if (first !== undefined && own === null) {
+      const graded = first.levels.filter((level) => seen.has(level)).length;
+      if (graded === 0 && grades.length > 0) levels.push(...first.levels);
+      else if (graded !== first.levels.length || seen.size !== graded || grades.length < 2) return undefined;
+    } else if (grades.length < 2) return undefined;
+    return { grades, levels: levels.sort((a, b) => levelRank(a) - levelRank(b)) };
   };
 
   /**
@@ -1913,6 +1938,9 @@ export function analyzeContext(
    * commas) between the copula and the finding. -1 when there is none.
    */
   const subjectOf = (m: Mention): number => {
+    // (Findings written as past participles, which a copula makes predicates: not "... is narrowed and
+    // central canal stenosis is moderate", a clause of its own.)
+    if (!PAST_PARTICIPLE.test(tokens[m.to - 1]!.key)) return -1;
     const sentence = sentences[m.from]!;
     const stop = Math.max(0, m.from - SCAN_LIMIT);
     const within = (i: number): boolean => i >= stop && sentences[i] === sentence;
@@ -1921,7 +1949,10 @@ export function analyzeContext(
       if (!within(j)) return -1;
       const severity = severityEndAt.get(j);
       if (severity !== undefined) j = severity.from - 1;
-      else if ((finding[j]! & IN) !== 0 || tokens[j]!.key === 'and' || tokens[j]!.key === ',' || ADVERB.test(tokens[j]!.key)) j--;
+      else if ((finding[j]! & IN) !== 0) {
+        if (!PAST_PARTICIPLE.test(tokens[j]!.key)) return -1;
+        j = mentions[lowerBound(mentions, (x) => x.from <= j) - 1]!.from - 1;
+      } else if (tokens[j]!.key === 'and' || tokens[j]!.key === ',' || ADVERB.test(tokens[j]!.key)) j--;
       else break;
     }
     if (!COPULAS.has(tokens[j]!.key)) return -1;
@@ -1978,13 +2009,13 @@ export function analyzeContext(
     // narrowing is mild at L3-4, moderate at L4-5 and severe at L5-S1") come first: each has its level,
     // and sides among them are theirs ("severe bilaterally at L5-S1 and moderate left at L4-5").
     let after = NO_GRADES;
-    let byLevel = NO_GRADES;
+    let byLevel: LevelGrades | undefined;
     if (gradable && graded === NO_GRADES && assertion !== 'absent') {
       while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
       const ahead = severityHits[nextSeverity];
       if (ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from]) {
-        if (denied === undefined) byLevel = levelGradesAfter(m, severity, side);
-        if (byLevel === NO_GRADES) after = gradesAfter(m);
+        if (denied === undefined) byLevel = levelGradesAfter(m, gradeBefore(m), side);
+        if (byLevel === undefined) after = gradesAfter(m);
       }
     }
     if (after.length > 1 || (after.length === 1 && side.length === 0 && (severity === null || severity === after[0]!.severity))) {
@@ -1992,13 +2023,13 @@ export function analyzeContext(
       else severity = after[0]!.severity;
       side = [...new Set([...side, ...after.flatMap((g) => g.side)])];
     }
-    if (byLevel !== NO_GRADES) {
-      graded = byLevel;
-      side = [...new Set([...side, ...byLevel.flatMap((g) => g.side)])];
+    if (byLevel !== undefined) {
+      graded = byLevel.grades;
+      side = [...new Set([...side, ...byLevel.grades.flatMap((g) => g.side)])];
     }
     const grades = graded === NO_GRADES ? [] : graded;
     if (grades.length > 0) severity = mostSevere(grades, rules.severityScale);
-    const at = byLevel !== NO_GRADES ? byLevel.flatMap((g) => g.levels!).sort((a, b) => levelRank(a) - levelRank(b)) : (denied?.levels ?? ((role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE));
+    const at = byLevel !== undefined ? byLevel.levels : (denied?.levels ?? ((role.located && role.extraspinal !== true) || m.level !== undefined ? levelsOf(m, k) : NONE));
     const levels = at === NONE ? [] : at;
     contexts[k] = { assertion, assertionCue: cue, severity, grades, side, levels, section: sections.sectionOf[k]! };
   });

@@ -1,4 +1,4 @@
-// Per-request arrays, one element per token (or per mention). Up to LARGE elements, integers are in
+// Per-request arrays, one element per token. Up to LARGE elements, integers are in
 // plain arrays: made and collected in the young generation, cheaper than a typed array, whose
 // memory lives outside the JS heap. Past LARGE, a plain array's backing store (8 bytes an element)
 // is over 128 KB, a "large object" that V8 puts on freshly mapped pages of the old generation: a
@@ -6,6 +6,8 @@
 // same text cost at half the length (bench, linearity). There a typed array is used instead: its
 // memory comes from malloc, which reuses it from call to call. Objects per token (the cue that starts
 // at each token, the scope in force at each) are kept as a list and an index per token: `PerToken`.
+// (Arrays per mention, and the reply's, stay plain arrays: a report has a few mentions per line, and
+// only the longest texts have more than LARGE of them.)
 
 /** The most elements a per-request plain array may have (128 KB of 8-byte elements, less headers). */
 export const LARGE = 16_000;
@@ -49,10 +51,14 @@ export function truncated(a: Ints, n: number): Ints {
   return a;
 }
 
-/** Values at some tokens: the value starting at each token (a cue), or in force there (a scope). */
-export interface PerToken<T> {
+/** Values at some tokens, read only. */
+export interface ReadonlyPerToken<T> {
   /** The value at token i; undefined for none, or for an i out of range. */
   get(i: number): T | undefined;
+}
+
+/** Values at some tokens: the value starting at each token (a cue), or in force there (a scope). */
+export interface PerToken<T> extends ReadonlyPerToken<T> {
   /** Sets the value at token i (in range) and returns it. */
   set(i: number, value: T): T;
 }
