@@ -199,6 +199,13 @@ describe('more negation and hedging wording', () => {
     ['resorption of much of', 'Interval resorption of much of the disc extrusion.', 'disc extrusion', 'present', null],
     ['with residual ends a negation', 'Complete resorption of the extrusion with residual foraminal narrowing.', 'foraminal narrowing', 'present', null],
     ['substantially resolved', 'The edema has substantially resolved.', 'edema', 'present', null],
+    // Regression: a cue after "and" reached back into the clause before it, which has a verb of its own.
+    ['a negation after "and" and a clause with its own verb', 'There is mild stenosis and cord signal abnormality is not identified.', 'stenosis', 'present', null],
+    ['... "is narrowed and ... is absent"', 'The right lateral recess is narrowed and cord compression is absent.', 'narrowed', 'present', null],
+    ['... a hedge the same', 'The cord is compressed and myelopathy is suspected.', 'compressed', 'present', null],
+    ['... but the second clause\'s own finding is denied', 'There is mild stenosis and cord signal abnormality is not identified.', 'cord signal abnormality', 'absent', 'is not identified'],
+    ['... and two subjects joined by "and" with no verb between are one', 'Disc bulge and cord compression are absent.', 'Disc bulge', 'absent', 'are absent'],
+    ['... even with a singular verb', 'Cord compression and cord signal change is not seen.', 'Cord compression', 'absent', 'is not seen'],
     // Regressions found after the last session: each was reported the other way round.
     ['a negated subject before its verb', 'No level demonstrates significant canal stenosis.', 'canal stenosis', 'absent', 'No level'],
     ['... "none of the levels"', 'None of the levels demonstrates central canal stenosis.', 'central canal stenosis', 'absent', 'None of the'],

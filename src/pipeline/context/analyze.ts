@@ -805,6 +805,17 @@ export function analyzeContext(
     for (let j = i + 1; j < cue.from - 1; j++) if (tokens[j]!.key === ',' || CLAUSE_ENDS.has(tokens[j]!.key) || j > i + SCAN_LIMIT) return false;
     return true;
   };
+  /** Whether a backward cue is in force. */
+  const backwardInForce = (scope: Scope): boolean => scope.neg?.value.direction === 'backward' || scope.pos?.value.direction === 'backward';
+  /** Whether the clause that ends before token i has a verb of its own ("There is ...", "... is narrowed"). */
+  const clauseVerbBefore = (i: number): boolean => {
+    for (let j = i - 1; j >= 0 && j >= i - SCAN_LIMIT && sentences[j] === sentences[i]; j--) {
+      const t = tokens[j]!;
+      if (CLAUSE_MARKS.has(t.key) || t.key === ':') return false;
+      if (rules.clauseVerbs.hasToken(t)) return true;
+    }
+    return false;
+  };
   const bwd = perToken<Scope>(n + 1);
   scope = EMPTY;
   bwd.set(n, EMPTY);
@@ -829,7 +840,10 @@ export function analyzeContext(
     // previously 3 cm, is no longer seen": an aside between commas right before the cue is passed, and
     // the cue reaches the subject before it.)
     if (tokens[i]!.key === ',' && subjects > cueSubjects && !cueJoined && asideBefore(i, scope)) subjects = cueSubjects;
-    else if (tokens[i]!.key === ',' && subjects > cueSubjects && !cueJoined) {
+    else if ((tokens[i]!.key === ',' && subjects > cueSubjects && !cueJoined) || (tokens[i]!.key === 'and' && subjects > cueSubjects && backwardInForce(scope) && clauseVerbBefore(i))) {
+      // ("There is mild stenosis and cord signal abnormality is not identified", "The recess is narrowed
+      // and myelopathy is suspected": after a clause with a verb of its own, "and" starts another, which
+      // the cue does not reach back over; "Disc bulge and cord compression are absent" is one subject.)
       if (scope.pos !== undefined && scope.pos.value.direction === 'backward') scope = withoutHedge(scope);
       if (scope.neg !== undefined && scope.neg.value.direction === 'backward') scope = scopeOf(undefined, scope.pos);
     }
