@@ -206,6 +206,9 @@ describe('more negation and hedging wording', () => {
     ['... but the second clause\'s own finding is denied', 'There is mild stenosis and cord signal abnormality is not identified.', 'cord signal abnormality', 'absent', 'is not identified'],
     ['... and two subjects joined by "and" with no verb between are one', 'Disc bulge and cord compression are absent.', 'Disc bulge', 'absent', 'are absent'],
     ['... even with a singular verb', 'Cord compression and cord signal change is not seen.', 'Cord compression', 'absent', 'is not seen'],
+    ['a hedge before "and" and a clause of its own', 'Possible annular fissure and the cord is compressed.', 'compressed', 'present', null],
+    ['... "suspicious for ... and the lesion is enhancing"', 'Suspicious for metastasis and the lesion is enhancing.', 'lesion', 'present', null],
+    ['... but not a list of what is hedged', 'Possible disc extrusion and nerve root compression.', 'nerve root compression', 'possible', 'Possible'],
     // Regressions found after the last session: each was reported the other way round.
     ['a negated subject before its verb', 'No level demonstrates significant canal stenosis.', 'canal stenosis', 'absent', 'No level'],
     ['... "none of the levels"', 'None of the levels demonstrates central canal stenosis.', 'central canal stenosis', 'absent', 'None of the'],

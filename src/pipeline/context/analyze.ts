@@ -728,6 +728,9 @@ export function analyzeContext(
       // "No Modic change, endplate irregularity is present at L5-S1", "There is no pathologic fracture
       // and vertebral body heights are preserved": a finding with a verb of its own opens a new clause.
       scope = scopeOf(undefined, scope.pos);
+    } else if ((key === ',' || key === 'and') && scope.pos !== undefined && scope.neg === undefined && scope.pos.value.direction !== 'backward' && newClauseAhead(i + 1, key === 'and')) {
+      // "Possible annular fissure and the cord is compressed": nor does a hedge reach a clause of its own.
+      scope = withoutHedge(scope);
     } else if (key === ',' && subject !== undefined && scope.neg === subject && !orAhead(i)) {
       scope = scopeOf(undefined, scope.pos);
     } else if ((key === ',' || key === 'and') && subjectHedge !== undefined && scope.pos === subjectHedge) {
