@@ -1659,6 +1659,14 @@ export function analyzeContext(
       const group = groups[firstGroupFrom(j)];
       return group !== undefined && group.from === j && inClause(group.to - 1) ? group : undefined;
     };
+    /** Past the side words at token j, each added to `side`: where they end. */
+    const sidesFrom = (j: number, side: string[]): number => {
+      for (let hit = sideAt.get(j); hit !== undefined && inClause(j) && rules.gradedSides.has(hit.value); hit = sideAt.get(j)) {
+        if (!side.includes(hit.value)) side.push(hit.value);
+        j = hit.to;
+      }
+      return j;
+    };
     const grades: Grade[] = [];
     const seen = new Set<string>();
     // (A grade with no side of its own has the finding's: "Mild bilateral foraminal narrowing at L3-4 and moderate at L4-5".)
@@ -1687,21 +1695,12 @@ export function analyzeContext(
       }
       const severity = severityAt.get(i);
       if (severity === undefined || !rules.severityScale.includes(severity.value)) break;
-      // (Its sides, between the grade and its level: "moderate on the right at L4-5".)
+      // (Its sides, between the grade and its level, "moderate on the right at L4-5", or after the level,
+      // "moderate at L5-S1 on the left".)
       const side: string[] = [];
-      let j = severity.to;
-      for (let hit = sideAt.get(j); hit !== undefined && inClause(j) && rules.gradedSides.has(hit.value); hit = sideAt.get(j)) {
-        if (!side.includes(hit.value)) side.push(hit.value);
-        j = hit.to;
-      }
-      const group = groupFrom(j);
+      const group = groupFrom(sidesFrom(severity.to, side));
       if (group === undefined) break;
-      // (... or after it: "moderate at L5-S1 on the left".)
-      i = group.to;
-      for (let hit = sideAt.get(i); hit !== undefined && inClause(i) && rules.gradedSides.has(hit.value); hit = sideAt.get(i)) {
-        if (!side.includes(hit.value)) side.push(hit.value);
-        i = hit.to;
-      }
+      i = sidesFrom(group.to, side);
       if (!add(severity.value, side, group)) break;
     }
     const levels = [...seen];
