@@ -206,6 +206,13 @@ describe('more negation and hedging wording', () => {
     ['... but the second clause\'s own finding is denied', 'There is mild stenosis and cord signal abnormality is not identified.', 'cord signal abnormality', 'absent', 'is not identified'],
     ['... and two subjects joined by "and" with no verb between are one', 'Disc bulge and cord compression are absent.', 'Disc bulge', 'absent', 'are absent'],
     ['... even with a singular verb', 'Cord compression and cord signal change is not seen.', 'Cord compression', 'absent', 'is not seen'],
+    // A review's cases: only the clause right before the "and" is read, for a finite verb of its own.
+    ['... or after a clause with a verb before them', 'Alignment is maintained and fracture and subluxation are not identified.', 'fracture', 'absent', 'are not identified'],
+    ['... and a participle before a term is no verb', 'The previously seen L5-S1 disc extrusion and S1 nerve root compression are no longer seen.', 'disc extrusion', 'absent', 'are no longer seen'],
+    ['... nor a relative clause\'s verb', 'The disc fragment that was seen previously and the nerve root compression are no longer identified.', 'disc fragment', 'absent', 'no longer identified'],
+    ['a clause before ", and" with a verb of its own', 'There is mild disc bulging, and nerve root compression is not seen.', 'disc bulging', 'present', null],
+    ['... "has been"', 'There has been interval L4-5 laminectomy and recurrent disc herniation is not seen.', 'laminectomy', 'present', null],
+    ['... a participle of a clause verb with no term after it', 'Endplate oedema noted at L2-3 and discitis cannot be excluded.', 'Endplate oedema', 'present', null],
     ['a hedge before "and" and a clause of its own', 'Possible annular fissure and the cord is compressed.', 'compressed', 'present', null],
     ['... "suspicious for ... and the lesion is enhancing"', 'Suspicious for metastasis and the lesion is enhancing.', 'lesion', 'present', null],
     ['... but not a list of what is hedged', 'Possible disc extrusion and nerve root compression.', 'nerve root compression', 'possible', 'Possible'],

@@ -128,6 +128,8 @@ const FORWARD_MODIFIER_WINDOW = 4;
 /** "There is", "there are": a clause that says something is there, before its subject (grammar, not vocabulary). */
 const EXISTENTIAL = 'there';
 const COPULAS: ReadonlySet<string> = new Set(['is', 'are']);
+/** Finite forms of "be" and "have", which make a clause of what stands before them (grammar, not vocabulary). */
+const FINITE_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had']);
 /** Articles, which stand before the subject of a clause (grammar, not vocabulary). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 /** Demonstratives, which stand before a noun ("at this level"; grammar, not vocabulary). */
@@ -810,14 +812,24 @@ export function analyzeContext(
   };
   /** Whether a backward cue is in force. */
   const backwardInForce = (scope: Scope): boolean => scope.neg?.value.direction === 'backward' || scope.pos?.value.direction === 'backward';
-  /** Whether the clause that ends before token i has a verb of its own ("There is ...", "... is narrowed"). */
+  /**
+   * Whether the clause that ends before the "and" at token i (or before ", and") has a finite verb of
+   * its own, back to the clause's start or an earlier "and" ("There is ...", "... is narrowed", "There
+   * has been ...", "Endplate oedema noted at L2-3"): not a participle before a term ("The previously
+   * seen disc extrusion and ..."), nor the verb of a relative clause ("The fragment that was seen
+   * previously and ...").
+   */
   const clauseVerbBefore = (i: number): boolean => {
-    for (let j = i - 1; j >= 0 && j >= i - SCAN_LIMIT && sentences[j] === sentences[i]; j--) {
-      const t = tokens[j]!;
-      if (CLAUSE_MARKS.has(t.key) || t.key === ':') return false;
-      if (rules.clauseVerbs.hasToken(t)) return true;
+    let verb = false;
+    const from = tokens[i - 1]?.key === ',' ? i - 2 : i - 1;
+    for (let j = from; j >= 0 && j >= i - SCAN_LIMIT && sentences[j] === sentences[i]; j--) {
+      const key = tokens[j]!.key;
+      if (CLAUSE_MARKS.has(key) || key === ':' || key === 'and') break;
+      // (A participle of the clause verbs counts when no term follows it: "Endplate oedema noted at L2-3 and ...".)
+      if (FINITE_VERBS.has(key) || (rules.clauseVerbs.hasToken(tokens[j]!) && (finding[j + 1]! & (IN | OTHER)) === 0)) verb = true;
+      else if (verb && RELATIVE_WORDS.has(key)) verb = false;
     }
-    return false;
+    return verb;
   };
   const bwd = perToken<Scope>(n + 1);
   scope = EMPTY;
