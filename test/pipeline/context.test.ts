@@ -213,6 +213,8 @@ describe('more negation and hedging wording', () => {
     ['a clause before ", and" with a verb of its own', 'There is mild disc bulging, and nerve root compression is not seen.', 'disc bulging', 'present', null],
     ['... "has been"', 'There has been interval L4-5 laminectomy and recurrent disc herniation is not seen.', 'laminectomy', 'present', null],
     ['... a participle of a clause verb with no term after it', 'Endplate oedema noted at L2-3 and discitis cannot be excluded.', 'Endplate oedema', 'present', null],
+    ['... and a graded finding, which a grade states', 'Mild disc bulging at L3-4 and L4-5 and canal stenosis is absent.', 'disc bulging', 'present', null],
+    ['... hedged after it too', 'Severe canal stenosis at L4-5 and cauda equina compression cannot be excluded.', 'canal stenosis', 'present', null],
     ['a hedge before "and" and a clause of its own', 'Possible annular fissure and the cord is compressed.', 'compressed', 'present', null],
     ['... "suspicious for ... and the lesion is enhancing"', 'Suspicious for metastasis and the lesion is enhancing.', 'lesion', 'present', null],
     ['... but not a list of what is hedged', 'Possible disc extrusion and nerve root compression.', 'nerve root compression', 'possible', 'Possible'],

@@ -817,7 +817,8 @@ export function analyzeContext(
    * its own, back to the clause's start or an earlier "and" ("There is ...", "... is narrowed", "There
    * has been ...", "Endplate oedema noted at L2-3"): not a participle before a term ("The previously
    * seen disc extrusion and ..."), nor the verb of a relative clause ("The fragment that was seen
-   * previously and ...").
+   * previously and ..."). A grade counts as a verb: what it grades is stated ("Mild disc bulging at L3-4
+   * and canal stenosis is absent").
    */
   const clauseVerbBefore = (i: number): boolean => {
     let verb = false;
@@ -827,6 +828,8 @@ export function analyzeContext(
       if (CLAUSE_MARKS.has(key) || key === ':' || key === 'and') break;
       // (A participle of the clause verbs counts when no term follows it: "Endplate oedema noted at L2-3 and ...".)
       if (FINITE_VERBS.has(key) || (rules.clauseVerbs.hasToken(tokens[j]!) && (finding[j + 1]! & (IN | OTHER)) === 0)) verb = true;
+      // (A grade states what it grades, as a verb would: "Mild disc bulging at L3-4 and canal stenosis is absent".)
+      else if (severityEndAt.get(j) !== undefined && rules.severityScale.includes(severityEndAt.get(j)!.value)) return true;
       else if (verb && RELATIVE_WORDS.has(key)) verb = false;
     }
     return verb;
