@@ -8,8 +8,10 @@ import { ConfigError, loadConfig } from './config.js';
 import { loadEngine } from './engine-file.js';
 import { GlossaryLoadError } from './glossary/loader.js';
 import { createLogger } from './logger.js';
+import { applyV8Settings } from './v8-settings.js';
 
 async function main(): Promise<void> {
+  const v8Flags = applyV8Settings();
   let config;
   try {
     config = loadConfig(process.env);
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const { engine, from, reason } = loaded;
-  const loadedLine = { concepts: engine.concepts.size, glossaryVersion: engine.version, from, ms: Math.round(performance.now() - started) };
+  const loadedLine = { concepts: engine.concepts.size, glossaryVersion: engine.version, from, ms: Math.round(performance.now() - started), v8Flags };
   // (Compiled is right, only slower: `npm run build` writes the snapshot of this glossary and code.)
   if (reason === undefined) logger.info(loadedLine, 'glossary loaded');
   else logger.warn({ ...loadedLine, reason }, 'glossary loaded without the engine snapshot');

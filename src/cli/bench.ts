@@ -29,6 +29,7 @@ import { serializerCompiler } from '../http/serializer.js';
 import { compileEngine, type Engine } from '../pipeline/compile.js';
 import { explain, type ExplainResult } from '../pipeline/explain.js';
 import { tokenize } from '../pipeline/text/tokenize.js';
+import { applyV8Settings, V8_FLAGS } from '../v8-settings.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,6 +50,9 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick!;
+// This process and every child (servers, baselines and measuring processes alike) run with the
+// server's V8 settings, so that what is measured is what is deployed.
+applyV8Settings();
 const reportsDir = join(values.corpus!, 'reports');
 
 // ---------------------------------------------------------------------------------------------
@@ -678,7 +682,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   console.log(
     `bench: ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ` +
-      `${process.execArgv.some((a) => a.includes('tsx')) ? 'tsx' : 'node'} runtime, load average ${fix(loadBefore, 2)}${quick ? ', --quick' : ''}`,
+      `${process.execArgv.some((a) => a.includes('tsx')) ? 'tsx' : 'node'} runtime, V8 ${V8_FLAGS.join(' ')} (as the server), load average ${fix(loadBefore, 2)}${quick ? ', --quick' : ''}`,
   );
 
   // Start-up first: its fresh processes run while this one is still idle.

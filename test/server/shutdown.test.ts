@@ -6,6 +6,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { corpus } from '../helpers.js';
+import { V8_FLAGS } from '../../src/v8-settings.js';
 import {
   killIfRunning,
   openInFlightRequest,
@@ -185,6 +186,10 @@ describe('E1: SIGTERM during keep-alive load (real server process)', () => {
   it('exited 0 by itself within SHUTDOWN_TIMEOUT_MS + 2 s', () => {
     expect(run.exit).toMatchObject({ code: 0, signal: null });
     expect(run.exitMs).toBeLessThan(SHUTDOWN_TIMEOUT_MS + 2_000);
+  });
+
+  it('ran with the V8 settings of the service, named in its start-up line', () => {
+    expect(run.server.logLines()).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/^glossary loaded/), v8Flags: [...V8_FLAGS] }));
   });
 
   it('printed no report text', () => {
