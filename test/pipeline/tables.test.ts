@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { deletionHashes } from '../../src/pipeline/match/fuzzy.js';
 import { KeyIds } from '../../src/pipeline/match/keys.js';
 import { longestAt, TokenTrie } from '../../src/pipeline/match/trie.js';
-import { intList, ints, LARGE, perToken, truncated } from '../../src/pipeline/text/per-token.js';
+import { intList, ints, LARGE, LARGE_LIST, perToken, truncated } from '../../src/pipeline/text/per-token.js';
 import { hashKey, tokenize } from '../../src/pipeline/text/tokenize.js';
 import { WordSet } from '../../src/pipeline/text/word-set.js';
 import { CORPUS, run } from '../helpers.js';
@@ -167,8 +167,8 @@ describe('replies share nothing across requests', () => {
   });
 });
 
-describe('per-token arrays, on both sides of LARGE', () => {
-  const sizes = [0, 1, 7, LARGE, LARGE + 1, 3 * LARGE];
+describe('per-token arrays, on both sides of LARGE_LIST and LARGE', () => {
+  const sizes = [0, 1, 7, LARGE_LIST, LARGE_LIST + 1, LARGE, LARGE + 1, 3 * LARGE];
 
   it('ints(n, fill) holds n integers, each readable and writable, and nothing past n', () => {
     for (const n of sizes) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LARGE_LIST } from '../../src/pipeline/text/per-token.js';
 import { tokenize } from '../../src/pipeline/text/tokenize.js';
 
 describe('tokenize: offsets into the original text', () => {
@@ -26,5 +27,22 @@ describe('tokenize: offsets into the original text', () => {
   it('counts line breaks before a token (CRLF is one)', () => {
     const tokens = tokenize('a\r\n\r\nb\nc');
     expect(tokens.map((t) => t.newlinesBefore)).toEqual([0, 2, 1]);
+  });
+});
+
+describe('tokenize: texts of more than LARGE_LIST tokens (the list is kept in pieces, then joined)', () => {
+  it.each([LARGE_LIST - 1, LARGE_LIST, LARGE_LIST + 1, 2 * LARGE_LIST, 3 * LARGE_LIST + 7])('%i tokens: every one, in order, at its offset', (n) => {
+    const words = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `W${i}` : `w${i}`));
+    const text = words.join(' ');
+    const tokens = tokenize(text);
+    expect(tokens.length).toBe(n);
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      if (t.raw !== words[i] || t.start !== start || t.key !== words[i]!.toLowerCase() || t.spaceBefore !== i > 0) {
+        expect({ i, raw: t.raw, start: t.start, key: t.key, spaceBefore: t.spaceBefore }).toEqual({ i, raw: words[i], start, key: words[i]!.toLowerCase(), spaceBefore: i > 0 });
+      }
+      start += words[i]!.length + 1;
+    }
   });
 });
