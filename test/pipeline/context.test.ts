@@ -846,6 +846,12 @@ describe('severity by side', () => {
     ['one grade after a level and a copula', 'Foraminal stenosis at L4-5 is moderate.', 'Foraminal stenosis', 'moderate', [], []],
     ['... but not an adverb of what follows', 'Small central protrusion at T7-8 mildly indenting the cord.', 'protrusion', null, ['central'], []],
     ['... nor past a hedge, the grade of the next finding', 'Faint T2 hyperintensity within the cord at T7 may represent early edema.', 'T2 hyperintensity within the cord', null, [], []],
+    // Regression (review): a level between the finding and its grade hid the grade.
+    ['past the finding\'s level', 'Foraminal narrowing at L4-5, severe on the left.', 'Foraminal narrowing', 'severe', ['left'], []],
+    ['... past its levels, two grades', 'Foraminal narrowing at L4-5 and L5-S1, severe on the left and mild on the right.', 'Foraminal narrowing', 'severe', ['left', 'right'], [['severe', ['left']], ['mild', ['right']]]],
+    ['... sides before the grade', 'Neural foraminal stenosis at the L5-S1 level, R moderate.', 'Neural foraminal stenosis', 'moderate', ['right'], []],
+    ['... but not a grade at another level', 'Foraminal narrowing at L4-5 and L5-S1, severe on the left at L5-S1.', 'Foraminal narrowing', null, [], []],
+    ['... nor the grade of the next finding', 'Disc bulge at L4-5, mild left foraminal stenosis.', 'Disc bulge', null, [], []],
   ])('grades after the finding: %s', (_name, text, phrase, severity, side, grades) => {
     const a = find(text, phrase);
     expect(a).toMatchObject({ severity, side });

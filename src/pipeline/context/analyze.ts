@@ -1579,7 +1579,8 @@ export function analyzeContext(
 
   /**
    * Grades written after a finding, in its clause ("foraminal stenosis, severe on the right and mild on
-   * the left", "the stenosis is moderate on the left"): a severity then its sides, joined by "and", "or"
+   * the left", "the stenosis is moderate on the left"), past its own level if it has one ("foraminal
+   * stenosis at L4-5, severe on the left"): a severity then its sides, joined by "and", "or"
    * or ","; each severity on the scale and each side one of the graded sides; and no finding right
    * after a grade's sides ("disc bulge, mild left foraminal stenosis" grades the stenosis).
    * Returned even when there is one, or when they agree; the caller decides what to take.
@@ -1591,6 +1592,18 @@ export function analyzeContext(
     const end = Math.min(n, m.to + SCAN_LIMIT);
     const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
     let i = m.to;
+    // Past the finding's own level ("Foraminal narrowing at L4-5, severe on the left"); not past a
+    // side, which may open a grade ("Foraminal narrowing, R moderate").
+    // Then a grade followed by a level of its own grades that level, not the finding's: "Foraminal
+    // narrowing at L4-5 and L5-S1, severe on the left at L5-S1" leaves the grade to the word.
+    let ownLevel = false;
+    let k = i;
+    while (inClause(k) && sideAt.get(k) === undefined && rules.words.near.hasToken(tokens[k]!)) k++;
+    if (inClause(k) && inLevel(k)) {
+      while (inClause(k) && inLevel(k)) k++;
+      i = k;
+      ownLevel = true;
+    }
     // (Not "was": "which was severe on the right, is now mild" is a grade of the past.)
     while (inClause(i) && severityAt.get(i) === undefined && sideAt.get(i) === undefined && tokens[i]!.key !== 'was' && tokens[i]!.key !== 'were' && (tokens[i]!.key === ',' || tokens[i]!.key === ':' || rules.words.link.hasToken(tokens[i]!))) i++;
     // One grade: a severity then its sides ("severe on the right"), or sides then a severity ("R moderate").
@@ -1627,6 +1640,7 @@ export function analyzeContext(
       grades.push(item.grade);
       // (Past its level: "Facet arthropathy: moderate bilaterally at L4-5.")
       const j = pastPlace(item.to);
+      if (ownLevel) for (let p = item.to; p < j; p++) if (inLevel(p)) return NO_GRADES;
       // A grade ends its clause, or another grade follows ("severe on the right and mild on the left",
       // "left severe; right moderate"); anything else ("mild left and right foraminal stenosis", "mild
       // left L5 nerve root") grades something else.
