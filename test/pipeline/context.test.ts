@@ -885,13 +885,34 @@ describe('severity by side', () => {
     ['not the grade of the next finding', 'Mild disc bulge at L3-4 and moderate facet arthropathy at L4-5.', 'disc bulge', 'mild', [], [], ['L3-L4']],
     ['not one grade for some of the levels named first', 'Facet arthropathy at L4-5 and L5-S1, moderate at L4-5.', 'Facet arthropathy', 'moderate', [], [], ['L4-L5', 'L5-S1']],
     ['not one level graded twice', 'Canal stenosis is mild at L4-5 and moderate at L4-5.', 'Canal stenosis', 'mild', [], [], ['L4-L5']],
-    ['not a negated finding', 'No canal stenosis at L3-4, moderate at L4-5.', 'canal stenosis', undefined, [], [], ['L3-L4']],
   ])('grades level by level: %s', (_name, text, phrase, severity, side, grades, levels) => {
     const a = find(text, phrase);
     expect(a.side).toEqual(side);
     if (severity !== undefined) expect(a.severity).toBe(severity);
     expect(a.grades.map((g) => [g.severity, g.side, g.levels])).toEqual(grades);
     expect(a.levels).toEqual(levels);
+  });
+  // Regression (review): "No canal stenosis at L3-4, moderate at L4-5" read absent and moderate, at
+  // L3-4, and the moderate stenosis at L4-5 was nowhere. As with a denied side, the finding is what is there.
+  it.each([
+    ['one level denied, one graded', 'No canal stenosis at L3-4, moderate at L4-5.', 'canal stenosis', 'moderate', [], [['moderate', [], ['L4-L5']]], ['L4-L5']],
+    ['... a grade at two levels', 'No significant canal stenosis at L3-4, mild at L4-5 and L5-S1.', 'canal stenosis', 'mild', [], [['mild', [], ['L4-L5', 'L5-S1']]], ['L4-L5', 'L5-S1']],
+    ['... a side with the grade', 'No foraminal narrowing at L3-4, severe on the left at L4-5.', 'foraminal narrowing', 'severe', ['left'], [['severe', ['left'], ['L4-L5']]], ['L4-L5']],
+    ['... two grades', 'No canal stenosis at L3-4, moderate at L4-5 and severe at L5-S1.', 'canal stenosis', 'severe', [], [['moderate', [], ['L4-L5']], ['severe', [], ['L5-S1']]], ['L4-L5', 'L5-S1']],
+  ])('a negated level beside graded ones leaves the finding present at those: %s', (_name, text, phrase, severity, side, grades, levels) => {
+    const a = find(text, phrase);
+    expect(a).toMatchObject({ assertion: 'present', assertionCue: null, severity, side, levels });
+    expect(a.grades.map((g) => [g.severity, g.side, g.levels])).toEqual(grades);
+  });
+  it.each([
+    ['every level denied', 'No canal stenosis at L3-4, L4-5 or L5-S1.', ['L3-L4', 'L4-L5', 'L5-S1']],
+    ['the grade of another finding', 'No canal stenosis at L3-4 or L4-5, mild facet arthropathy at L5-S1.', ['L3-L4', 'L4-L5']],
+  ])('... but stays absent when no other level is graded: %s', (_name, text, levels) => {
+    expect(find(text, 'canal stenosis')).toMatchObject({ assertion: 'absent', severity: null, levels });
+  });
+  it('... and the summary lists the graded level only', () => {
+    const { summary } = run('No canal stenosis at L3-4, moderate at L4-5.');
+    expect(summary.map((s) => [s.level, s.findings.map((f) => [f.conceptId, f.assertion, f.severity])])).toEqual([['L4-L5', [['central-canal-stenosis', 'present', 'moderate']]]]);
   });
   it('the summary lists each level with its own grade, and side', () => {
     const { summary } = run('Foraminal stenosis is severe bilaterally at L5-S1 and moderate left at L4-5. Mild canal stenosis at L3-4 and moderate at L4-5.');

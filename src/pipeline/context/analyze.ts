@@ -2062,6 +2062,25 @@ export function analyzeContext(
         if (denied === undefined) byLevel = levelGradesAfter(m, gradeBefore(m), side);
         if (byLevel === undefined) after = gradesAfter(m);
       }
+    } else if (gradable && graded === NO_GRADES && assertion === 'absent' && denied === undefined && bestHit !== undefined && bestHit.to <= m.from) {
+      // "No canal stenosis at L3-4, moderate at L4-5": the negation denies the levels named with the
+      // finding, and the grades after them are of other levels, where it is present. As with a denied
+      // side ("Mild left and no right ..."), the finding is what is there: moderate, at L4-5. (It read
+      // absent and moderate, at L3-4.)
+      while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
+      const ahead = severityHits[nextSeverity];
+      const levelled = ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from] ? levelGradesAfter(m, null, side) : undefined;
+      const gradedLevels = levelled === undefined ? [] : [...new Set(levelled.grades.flatMap((g) => g.levels ?? []))];
+      if (levelled !== undefined && gradedLevels.length > 0 && gradedLevels.length < levelled.levels.length) {
+        const negation = bestHit;
+        ignored = negation;
+        const without = assertionOf(m, role, k);
+        ignored = undefined;
+        if (without.assertion === 'present') {
+          ({ assertion, cue } = without);
+          byLevel = { grades: levelled.grades, levels: levelled.levels.filter((level) => gradedLevels.includes(level)) };
+        }
+      }
     }
     if (after.length > 1 || (after.length === 1 && side.length === 0 && (severity === null || severity === after[0]!.severity))) {
       if (after.length > 1) graded = after;
