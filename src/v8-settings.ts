@@ -7,11 +7,12 @@
 // old generation from then on. Under concurrent requests, the objects of the requests still in flight
 // survive, so V8 pretenured the pipeline's own per-request objects (tokens, mentions, contexts): they
 // then died in the old generation, which grew and needed full collections. `npm run bench` (HTTP, 50
-// connections) measured /v1/explain at 724-941 req/s with an app server of 194-216 MB after warm-up,
-// and with pretenuring off at 1,208-1,293 req/s and 143-148 MB, runs alternating; a single request
-// (the in-process figures) is not affected. The decision is taken on each collection, so setting the
-// flag after start-up takes effect: the same bench with the flag set this way gave 1,119-1,129 req/s
-// at 141-144 MB.
+// connections, one report) measured /v1/explain at 724-941 req/s with an app server of 187-216 MB
+// after warm-up, and with pretenuring off at 1,043-1,293 req/s and 141-148 MB, runs alternating; a
+// single request (the in-process figures) is not affected, nor were `npm run loadtest` runs that did
+// not fall into the pretenured state (README, Performance). The decision is taken on each
+// collection, so setting the flag after start-up takes effect: the same bench with the flag set this
+// way gave 1,119-1,129 req/s at 141-144 MB.
 
 import { setFlagsFromString } from 'node:v8';
 

@@ -1593,9 +1593,9 @@ export function analyzeContext(
     const inClause = (i: number): boolean => i < end && sentences[i] === sentence;
     let i = m.to;
     // Past the finding's own level ("Foraminal narrowing at L4-5, severe on the left"); not past a
-    // side, which may open a grade ("Foraminal narrowing, R moderate").
-    // Then a grade followed by a level of its own grades that level, not the finding's: "Foraminal
-    // narrowing at L4-5 and L5-S1, severe on the left at L5-S1" leaves the grade to the word.
+    // side, which may open a grade ("Foraminal narrowing, R moderate"). A grade after that with a level
+    // of its own grades that level, not the finding: "Foraminal narrowing at L4-5 and L5-S1, severe on
+    // the left at L5-S1" leaves the grade to the word.
     let ownLevel = false;
     let k = i;
     while (inClause(k) && sideAt.get(k) === undefined && rules.words.near.hasToken(tokens[k]!)) k++;
@@ -1975,6 +1975,12 @@ export function analyzeContext(
 
   // The first severity hit at or after the mention being decided (mentions come in text order).
   let nextSeverity = 0;
+  /** Whether a severity word follows the mention near it in its sentence (so a grade after it may). */
+  const severityAhead = (m: Mention): boolean => {
+    while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
+    const ahead = severityHits[nextSeverity];
+    return ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from];
+  };
   /**
    * The mention a finding is said of after a copula, when it is a located one that is no finding ("The
    * left foramen at this level is severely narrowed", "The right S1 nerve root is displaced and
@@ -2056,24 +2062,19 @@ export function analyzeContext(
     let after = NO_GRADES;
     let byLevel: LevelGrades | undefined;
     if (gradable && graded === NO_GRADES && assertion !== 'absent') {
-      while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
-      const ahead = severityHits[nextSeverity];
-      if (ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from]) {
+      if (severityAhead(m)) {
         if (denied === undefined) byLevel = levelGradesAfter(m, gradeBefore(m), side);
         if (byLevel === undefined) after = gradesAfter(m);
       }
-    } else if (gradable && graded === NO_GRADES && assertion === 'absent' && denied === undefined && bestHit !== undefined && bestHit.to <= m.from) {
+    } else if (gradable && graded === NO_GRADES && assertion === 'absent' && denied === undefined && bestHit !== undefined && bestHit.to <= m.from && severityAhead(m)) {
       // "No canal stenosis at L3-4, moderate at L4-5": the negation denies the levels named with the
       // finding, and the grades after them are of other levels, where it is present. As with a denied
       // side ("Mild left and no right ..."), the finding is what is there: moderate, at L4-5. (It read
       // absent and moderate, at L3-4.)
-      while (nextSeverity < severityHits.length && severityHits[nextSeverity]!.from < m.to) nextSeverity++;
-      const ahead = severityHits[nextSeverity];
-      const levelled = ahead !== undefined && ahead.from < m.to + SCAN_LIMIT && sentences[ahead.from] === sentences[m.from] ? levelGradesAfter(m, null, side) : undefined;
+      const levelled = levelGradesAfter(m, null, side);
       const gradedLevels = levelled === undefined ? [] : [...new Set(levelled.grades.flatMap((g) => g.levels ?? []))];
       if (levelled !== undefined && gradedLevels.length > 0 && gradedLevels.length < levelled.levels.length) {
-        const negation = bestHit;
-        ignored = negation;
+        ignored = bestHit;
         const without = assertionOf(m, role, k);
         ignored = undefined;
         if (without.assertion === 'present') {

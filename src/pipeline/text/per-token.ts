@@ -46,8 +46,8 @@ export function unfilled(n: number): Ints {
 
 /**
  * Room for up to `n` integers written in order from index 0: a plain array that each write extends
- * (and that stays free of holes) when small (up to LARGE_LIST), an Int32Array of n zeros when large. Cut it with
- * `truncated` to the count written.
+ * (and that stays free of holes) when small (up to LARGE_LIST), an Int32Array of n zeros when large.
+ * Cut it with `truncated` to the count written.
  */
 export function intList(n: number): Ints {
   return n > LARGE_LIST ? new Int32Array(n) : [];
