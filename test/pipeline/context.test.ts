@@ -899,6 +899,10 @@ describe('severity by side', () => {
     ['... a grade at two levels', 'No significant canal stenosis at L3-4, mild at L4-5 and L5-S1.', 'canal stenosis', 'mild', [], [['mild', [], ['L4-L5', 'L5-S1']]], ['L4-L5', 'L5-S1']],
     ['... a side with the grade', 'No foraminal narrowing at L3-4, severe on the left at L4-5.', 'foraminal narrowing', 'severe', ['left'], [['severe', ['left'], ['L4-L5']]], ['L4-L5']],
     ['... two grades', 'No canal stenosis at L3-4, moderate at L4-5 and severe at L5-S1.', 'canal stenosis', 'severe', [], [['moderate', [], ['L4-L5']], ['severe', [], ['L5-S1']]], ['L4-L5', 'L5-S1']],
+    // Reviewer's cases: the denied side goes with the denied level; what comes with the grade may follow it.
+    ['... a denied side is not kept', 'No right foraminal narrowing at L4-5, moderate on the left at L5-S1.', 'foraminal narrowing', 'moderate', ['left'], [['moderate', ['left'], ['L5-S1']]], ['L5-S1']],
+    ['... nor a denied bilateral', 'No bilateral foraminal narrowing at L4-5, mild on the left at L5-S1.', 'foraminal narrowing', 'mild', ['left'], [['mild', ['left'], ['L5-S1']]], ['L5-S1']],
+    ['... with what comes with it', 'No canal stenosis at C3-4, moderate at C4-5 with cord flattening.', 'canal stenosis', 'moderate', [], [['moderate', [], ['C4-C5']]], ['C4-C5']],
   ])('a negated level beside graded ones leaves the finding present at those: %s', (_name, text, phrase, severity, side, grades, levels) => {
     const a = find(text, phrase);
     expect(a).toMatchObject({ assertion: 'present', assertionCue: null, severity, side, levels });
@@ -907,7 +911,12 @@ describe('severity by side', () => {
   it.each([
     ['every level denied', 'No canal stenosis at L3-4, L4-5 or L5-S1.', ['L3-L4', 'L4-L5', 'L5-S1']],
     ['the grade of another finding', 'No canal stenosis at L3-4 or L4-5, mild facet arthropathy at L5-S1.', ['L3-L4', 'L4-L5']],
-  ])('... but stays absent when no other level is graded: %s', (_name, text, levels) => {
+    // Reviewer's cases: the grade is of another time, or hedged, so the finding stays as written.
+    ['a grade of the prior study', 'No canal stenosis at L3-4, moderate at L4-5 on the prior study.', ['L3-L4']],
+    ['... of before', 'No canal stenosis at L3-4, moderate at L4-5 previously, now resolved.', ['L3-L4']],
+    ['... before surgery', 'No canal stenosis at L3-4, moderate at L4-5 before surgery.', ['L3-L4']],
+    ['a grade with a hedge after it', 'No canal stenosis at L3-4, moderate at L4-5 is not excluded.', ['L3-L4']],
+  ])('... but stays absent when no other level is graded now: %s', (_name, text, levels) => {
     expect(find(text, 'canal stenosis')).toMatchObject({ assertion: 'absent', severity: null, levels });
   });
   it('... and the summary lists the graded level only', () => {

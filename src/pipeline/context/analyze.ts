@@ -113,6 +113,8 @@ const NOT_IN_SUBJECT: ReadonlySet<string> = new Set(['that', 'which', 'who', 'wh
 const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
+/** Words after a grade at a level that go on describing it now ("moderate at L4-5 with cord flattening", "... due to disc bulge"). */
+const GRADE_GOES_ON: ReadonlySet<string> = new Set(['with', 'due']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
 const STATED_WORDS = 3;
 /** Words that may stand between a negation and a finding for a hedge after the finding not to undo it ("No enhancing mass is suggested"). */
@@ -254,6 +256,8 @@ interface DeniedSides {
 interface LevelGrades {
   grades: Grade[];
   levels: string[];
+  /** The token after the last grade read (past its level and sides). */
+  end: number;
 }
 
 interface LevelGroup {
@@ -1715,6 +1719,7 @@ export function analyzeContext(
       if (first !== undefined) i = first.to;
       while (inClause(i) && (COPULAS.has(tokens[i]!.key) || tokens[i]!.key === ',' || tokens[i]!.key === ':')) i++;
     }
+    let last = i;
     while (inClause(i)) {
       if (grades.length > 0) {
         const key = tokens[i]!.key;
@@ -1731,6 +1736,7 @@ export function analyzeContext(
       if (group === undefined) break;
       i = sidesFrom(group.to, side);
       if (!add(severity.value, side, group)) break;
+      last = i;
     }
     const levels = [...seen];
     if (first !== undefined && own === null) {
@@ -1738,7 +1744,7 @@ export function analyzeContext(
       if (graded === 0 && grades.length > 0) levels.push(...first.levels);
       else if (graded !== first.levels.length || seen.size !== graded || grades.length < 2) return undefined;
     } else if (grades.length < 2) return undefined;
-    return { grades, levels: levels.sort((a, b) => levelRank(a) - levelRank(b)) };
+    return { grades, levels: levels.sort((a, b) => levelRank(a) - levelRank(b)), end: last };
   };
 
   /**
@@ -1973,6 +1979,13 @@ export function analyzeContext(
     return heading ?? NONE;
   };
 
+  /** Whether grades read up to token `end` end their clause in `sentence`, or go on only with "with" or "due to". */
+  const gradesEndClause = (end: number, sentence: number): boolean => {
+    if (end >= n || sentences[end] !== sentence || CLAUSE_ENDS.has(tokens[end]!.key)) return true;
+    const next = tokens[end]!.key === ',' && end + 1 < n ? tokens[end + 1]!.key : tokens[end]!.key;
+    return GRADE_GOES_ON.has(next);
+  };
+
   // The first severity hit at or after the mention being decided (mentions come in text order).
   let nextSeverity = 0;
   /** Whether a severity word follows the mention near it in its sentence (so a grade after it may). */
@@ -2071,15 +2084,21 @@ export function analyzeContext(
       // finding, and the grades after them are of other levels, where it is present. As with a denied
       // side ("Mild left and no right ..."), the finding is what is there: moderate, at L4-5. (It read
       // absent and moderate, at L3-4.)
-      const levelled = levelGradesAfter(m, null, side);
+      // The sides named with the finding are denied with it: a grade takes only its own ("No right
+      // foraminal narrowing at L4-5, moderate on the left at L5-S1": left). And the grades must end
+      // their clause, or go on with what comes with them ("moderate at L4-5 with cord flattening"):
+      // "moderate at L4-5 on the prior study", "... previously", "... is not excluded" say something
+      // else of them, and the finding stays absent, as written (review).
+      const levelled = levelGradesAfter(m, null, NONE);
       const gradedLevels = levelled === undefined ? [] : [...new Set(levelled.grades.flatMap((g) => g.levels ?? []))];
-      if (levelled !== undefined && gradedLevels.length > 0 && gradedLevels.length < levelled.levels.length) {
+      if (levelled !== undefined && gradedLevels.length > 0 && gradedLevels.length < levelled.levels.length && gradesEndClause(levelled.end, sentences[m.from]!)) {
         ignored = bestHit;
         const without = assertionOf(m, role, k);
         ignored = undefined;
         if (without.assertion === 'present') {
           ({ assertion, cue } = without);
-          byLevel = { grades: levelled.grades, levels: levelled.levels.filter((level) => gradedLevels.includes(level)) };
+          byLevel = { grades: levelled.grades, levels: levelled.levels.filter((level) => gradedLevels.includes(level)), end: levelled.end };
+          side = [];
         }
       }
     }
