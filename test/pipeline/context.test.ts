@@ -852,6 +852,13 @@ describe('severity by side', () => {
     ['... sides before the grade', 'Neural foraminal stenosis at the L5-S1 level, R moderate.', 'Neural foraminal stenosis', 'moderate', ['right'], []],
     ['... but not a grade at another level', 'Foraminal narrowing at L4-5 and L5-S1, severe on the left at L5-S1.', 'Foraminal narrowing', null, [], []],
     ['... nor the grade of the next finding', 'Disc bulge at L4-5, mild left foraminal stenosis.', 'Disc bulge', null, [], []],
+    // Reviewer's cases: what is said after the grade, past a comma, leaves it the finding's.
+    ['a grade followed by a relative clause', 'Foraminal narrowing at C5-C6, severe on the right, which may correlate with right C6 radiculopathy.', 'Foraminal narrowing', 'severe', ['right'], []],
+    ['... by a hedge of what it causes', 'Foraminal narrowing at L5-S1, severe on the right, likely accounting for right S1 symptoms.', 'Foraminal narrowing', 'severe', ['right'], []],
+    ['... by a comparison', 'Foraminal stenosis, mild on the left, unchanged from prior.', 'Foraminal stenosis', 'mild', ['left'], []],
+    ['... by what it causes', 'Disc bulge at L4-5, moderate on the left, resulting in foraminal narrowing.', 'Disc bulge', 'moderate', ['left'], []],
+    ['... by the other side denied', 'Foraminal narrowing at L4-5, severe on the right, none on the left.', 'Foraminal narrowing', 'severe', ['right'], []],
+    ['but not grades paired with levels one by one', 'Foraminal narrowing at L4-5 and L5-S1, severe on the left and moderate on the right, respectively.', 'Foraminal narrowing', null, [], []],
   ])('grades after the finding: %s', (_name, text, phrase, severity, side, grades) => {
     const a = find(text, phrase);
     expect(a).toMatchObject({ severity, side });

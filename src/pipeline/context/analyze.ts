@@ -1637,6 +1637,11 @@ export function analyzeContext(
       grade.severity = severity.value;
       return { grade, to: severity.to };
     };
+    // After a comma, a word that is no grade, side, level or finding starts something said of the
+    // finding and its grades ("severe on the right, which may correlate with ...", "..., unchanged from
+    // prior"); not "respectively", which pairs the grades with levels one by one.
+    const startsAside = (k: number): boolean =>
+      tokens[k]!.kind === 'word' && tokens[k]!.key !== 'respectively' && severityAt.get(k) === undefined && sideAt.get(k) === undefined && !inLevel(k) && (finding[k]! & IN) === 0;
     const grades: Grade[] = [];
     while (inClause(i)) {
       const item = gradeAt(i);
@@ -1655,6 +1660,7 @@ export function analyzeContext(
       if (!semicolonList && (CLAUSE_ENDS.has(key) || isScopeBreak(j))) break;
       let next = key === ',' || key === 'and' || key === 'or' || key === ';' ? j + 1 : j;
       if (key === ',' && tokens[next]?.key === 'and') next++;
+      if (next !== j && inClause(next) && key === ',' && tokens[next]!.key !== 'and' && startsAside(next)) break;
       if (next === j || !inClause(next) || gradeAt(next) === undefined) return NO_GRADES;
       i = next;
     }
