@@ -859,6 +859,12 @@ describe('severity by side', () => {
     ['... by what it causes', 'Disc bulge at L4-5, moderate on the left, resulting in foraminal narrowing.', 'Disc bulge', 'moderate', ['left'], []],
     ['... by the other side denied', 'Foraminal narrowing at L4-5, severe on the right, none on the left.', 'Foraminal narrowing', 'severe', ['right'], []],
     ['but not grades paired with levels one by one', 'Foraminal narrowing at L4-5 and L5-S1, severe on the left and moderate on the right, respectively.', 'Foraminal narrowing', null, [], []],
+    // Second reviewer's cases: a remark that grades again, or is of another time, leaves the finding ungraded.
+    ['nor a grade changed since', 'Foraminal narrowing at L4-5, moderate on the left, now severe.', 'Foraminal narrowing', null, [], []],
+    ['... progressed', 'Foraminal narrowing at L4-5, moderate on the left, progressed to severe.', 'Foraminal narrowing', null, [], []],
+    ['... resolved', 'Foraminal narrowing at L4-5, moderate on the left, which has since resolved.', 'Foraminal narrowing', null, [], []],
+    ['... of the prior study', 'Foraminal narrowing at L4-5, moderate on the left, on the prior study.', 'Foraminal narrowing', null, [], []],
+    ['... of before surgery', 'Foraminal narrowing at L4-5, severe on the left, before the fusion.', 'Foraminal narrowing', null, [], []],
   ])('grades after the finding: %s', (_name, text, phrase, severity, side, grades) => {
     const a = find(text, phrase);
     expect(a).toMatchObject({ severity, side });
@@ -923,6 +929,7 @@ describe('severity by side', () => {
     ['... of before', 'No canal stenosis at L3-4, moderate at L4-5 previously, now resolved.', ['L3-L4']],
     ['... before surgery', 'No canal stenosis at L3-4, moderate at L4-5 before surgery.', ['L3-L4']],
     ['a grade with a hedge after it', 'No canal stenosis at L3-4, moderate at L4-5 is not excluded.', ['L3-L4']],
+    ['a grade with a change after it', 'No canal stenosis at L3-4, moderate at L4-5 with interval resolution.', ['L3-L4']],
   ])('... but stays absent when no other level is graded now: %s', (_name, text, levels) => {
     expect(find(text, 'canal stenosis')).toMatchObject({ assertion: 'absent', severity: null, levels });
   });

@@ -113,6 +113,14 @@ const NOT_IN_SUBJECT: ReadonlySet<string> = new Set(['that', 'which', 'who', 'wh
 const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
+/**
+ * Words of a remark after a grade that say it is of another time, or has changed ("now severe", "has
+ * since resolved"); "prior" and "previous" only after "on" ("on the prior study", not "unchanged from prior").
+ */
+const OTHER_TIME: ReadonlySet<string> = new Set([
+  'now', 'since', 'before', 'preoperative', 'preoperatively', 'resolved', 'resolving', 'longer',
+  'progressed', 'progressing', 'improved', 'improving', 'decreased', 'increased', 'worsened', 'interval', 'ago',
+]);
 /** Words after a grade at a level that go on describing it now ("moderate at L4-5 with cord flattening", "... due to disc bulge"). */
 const GRADE_GOES_ON: ReadonlySet<string> = new Set(['with', 'due']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
@@ -1639,9 +1647,14 @@ export function analyzeContext(
     };
     // After a comma, a word that is no grade, side, level or finding starts something said of the
     // finding and its grades ("severe on the right, which may correlate with ...", "..., unchanged from
-    // prior"); not "respectively", which pairs the grades with levels one by one.
-    const startsAside = (k: number): boolean =>
-      tokens[k]!.kind === 'word' && tokens[k]!.key !== 'respectively' && severityAt.get(k) === undefined && sideAt.get(k) === undefined && !inLevel(k) && (finding[k]! & IN) === 0;
+    // prior"); not "respectively", which pairs the grades with levels one by one. Not a remark with a
+    // grade of its own or a word of another time either: "moderate on the left, now severe", "...,
+    // which has since resolved", "..., on the prior study" (review) leave the finding ungraded.
+    const startsAside = (k: number): boolean => {
+      if (tokens[k]!.kind !== 'word' || tokens[k]!.key === 'respectively' || sideAt.get(k) !== undefined || inLevel(k) || (finding[k]! & IN) !== 0) return false;
+      for (let r = k; inClause(r) && !CLAUSE_ENDS.has(tokens[r]!.key); r++) if (severityAt.get(r) !== undefined || otherTime(r)) return false;
+      return true;
+    };
     const grades: Grade[] = [];
     while (inClause(i)) {
       const item = gradeAt(i);
@@ -1985,11 +1998,25 @@ export function analyzeContext(
     return heading ?? NONE;
   };
 
-  /** Whether grades read up to token `end` end their clause in `sentence`, or go on only with "with" or "due to". */
+  /** Whether token r says "of another time" in a remark after a grade (OTHER_TIME, or "on the prior ..."). */
+  const otherTime = (r: number): boolean => {
+    const key = tokens[r]!.key;
+    if (OTHER_TIME.has(key)) return true;
+    if (key !== 'prior' && key !== 'previous') return false;
+    const before = r > 0 ? tokens[r - 1]!.key : '';
+    return before === 'on' || (before === 'the' && r > 1 && tokens[r - 2]!.key === 'on');
+  };
+
+  /**
+   * Whether grades read up to token `end` end their clause in `sentence`, or go on only with "with" or
+   * "due to" and no word of another time ("moderate at L4-5 with interval resolution" does not).
+   */
   const gradesEndClause = (end: number, sentence: number): boolean => {
     if (end >= n || sentences[end] !== sentence || CLAUSE_ENDS.has(tokens[end]!.key)) return true;
-    const next = tokens[end]!.key === ',' && end + 1 < n ? tokens[end + 1]!.key : tokens[end]!.key;
-    return GRADE_GOES_ON.has(next);
+    const next = tokens[end]!.key === ',' && end + 1 < n ? end + 1 : end;
+    if (!GRADE_GOES_ON.has(tokens[next]!.key)) return false;
+    for (let r = next; r < n && sentences[r] === sentence && !CLAUSE_ENDS.has(tokens[r]!.key); r++) if (otherTime(r)) return false;
+    return true;
   };
 
   // The first severity hit at or after the mention being decided (mentions come in text order).
