@@ -821,6 +821,15 @@ describe('severity by side', () => {
   ])('but stays absent when nothing else is graded: %s', (_name, text) => {
     expect(find(text, 'foraminal narrowing').assertion).toBe('absent');
   });
+  // Regression (review): a negation that opens a finding ends what grades it from before ("...,
+  // moderate on the left, without nerve root compression" showed the absent compression moderate, left).
+  it.each([
+    ['"without"', 'Foraminal narrowing at L4-5, moderate on the left, without nerve root compression.', 'nerve root compression'],
+    ['"and no"', 'No canal stenosis at L3-4, moderate at L4-5, and no foraminal narrowing.', 'foraminal narrowing'],
+    ['"otherwise no"', 'Foraminal narrowing at L4-5, mild on the left, otherwise no significant stenosis.', 'stenosis'],
+  ])('a denied finding takes no grade or side from before its negation: %s', (_name, text, phrase) => {
+    expect(find(text, phrase)).toMatchObject({ assertion: 'absent', severity: null, side: [], grades: [] });
+  });
   it('... or when the negation reaches the finding itself', () => {
     expect(find('Mild right and no left or central canal stenosis.', 'central canal stenosis').assertion).toBe('absent');
   });

@@ -1404,6 +1404,9 @@ export function analyzeContext(
       // (Sides only, not positions: "Foraminal: severe stenosis on the left".)
       if (all && tokens[i]!.key === ':' && found === NONE && i > 0 && endAt.get(i - 1) !== undefined && rules.gradedSides.has(endAt.get(i - 1)!.value) && opensClauseAt(endAt.get(i - 1)!.from)) return [endAt.get(i - 1)!.value];
       if ((finding[i]! & IN) !== 0 || isScopeBreak(i) || tokens[i]!.key === ';' || tokens[i]!.key === ':') break;
+      // (Not past a negation that opens the finding: "..., moderate on the left, without nerve root
+      // compression" does not grade the compression; the grades beside a denied side are deniedSides'.)
+      if (cueEndAt.get(i)?.value.kind === 'negated' && cueEndAt.get(i)!.value.direction !== 'backward') break;
       // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
       if (inLevel(i)) continue;
       const h = endAt.get(i);
