@@ -830,6 +830,15 @@ describe('severity by side', () => {
   ])('a denied finding takes no grade or side from before its negation: %s', (_name, text, phrase) => {
     expect(find(text, phrase)).toMatchObject({ assertion: 'absent', severity: null, side: [], grades: [] });
   });
+  it.each([
+    ['after a grade and its side', 'Foraminal narrowing at the L4-5 level, severe on the left, contacting the exiting left L4 nerve root.', 'contacting'],
+    ['after a grade alone', 'Disc bulge, severe, compressing the left L5 root.', 'compressing'],
+  ])('a finding written as a participle takes no grade from before a comma: %s', (_name, text, phrase) => {
+    expect(find(text, phrase).severity).toBeNull();
+  });
+  it('... but one right before it', () => {
+    expect(find('Left paracentral disc protrusion, mildly compressing the thecal sac.', 'compressing').severity).toBe('mild');
+  });
   it('... or when the negation reaches the finding itself', () => {
     expect(find('Mild right and no left or central canal stenosis.', 'central canal stenosis').assertion).toBe('absent');
   });
@@ -868,6 +877,9 @@ describe('severity by side', () => {
     ['... by what it causes', 'Disc bulge at L4-5, moderate on the left, resulting in foraminal narrowing.', 'Disc bulge', 'moderate', ['left'], []],
     ['... by the other side denied', 'Foraminal narrowing at L4-5, severe on the right, none on the left.', 'Foraminal narrowing', 'severe', ['right'], []],
     ['but not grades paired with levels one by one', 'Foraminal narrowing at L4-5 and L5-S1, severe on the left and moderate on the right, respectively.', 'Foraminal narrowing', null, [], []],
+    // Reviewers' cases: a finding written as a participle after the grade says what the graded one does.
+    ['... by what it touches', 'Foraminal narrowing at the L4-5 level, severe on the left, contacting the exiting left L4 nerve root.', 'Foraminal narrowing', 'severe', ['left'], []],
+    ['... by the next item of a list', 'Facet arthropathy at L4-5, moderate on the left, thickening of the ligamentum flavum.', 'Facet arthropathy', 'moderate', ['left'], []],
     // Second reviewer's cases: a remark that grades again, or is of another time, leaves the finding ungraded.
     ['nor a grade changed since', 'Foraminal narrowing at L4-5, moderate on the left, now severe.', 'Foraminal narrowing', null, [], []],
     ['... progressed', 'Foraminal narrowing at L4-5, moderate on the left, progressed to severe.', 'Foraminal narrowing', null, [], []],

@@ -1407,6 +1407,9 @@ export function analyzeContext(
       // (Not past a negation that opens the finding: "..., moderate on the left, without nerve root
       // compression" does not grade the compression; the grades beside a denied side are deniedSides'.)
       if (cueEndAt.get(i)?.value.kind === 'negated' && cueEndAt.get(i)!.value.direction !== 'backward') break;
+      // (Nor past a comma for a finding written as a participle: "Disc bulge, severe, compressing the
+      // L5 root": the grade is the bulge's.)
+      if (tokens[i]!.key === ',' && PARTICIPLE.test(tokens[m.from]!.key)) break;
       // (Levels are not counted: "moderate left C2-C3 and C3-C4 facet arthrosis".)
       if (inLevel(i)) continue;
       const h = endAt.get(i);
@@ -1654,7 +1657,10 @@ export function analyzeContext(
     // grade of its own or a word of another time either: "moderate on the left, now severe", "...,
     // which has since resolved", "..., on the prior study" (review) leave the finding ungraded.
     const startsAside = (k: number): boolean => {
-      if (tokens[k]!.kind !== 'word' || tokens[k]!.key === 'respectively' || sideAt.get(k) !== undefined || inLevel(k) || (finding[k]! & IN) !== 0) return false;
+      // (A finding written as a participle says what the graded one does: "..., severe on the left,
+      // contacting the exiting L4 nerve root".)
+      if (tokens[k]!.kind !== 'word' || tokens[k]!.key === 'respectively' || sideAt.get(k) !== undefined || inLevel(k)) return false;
+      if ((finding[k]! & IN) !== 0 && !((finding[k]! & START) !== 0 && PARTICIPLE.test(tokens[k]!.key))) return false;
       for (let r = k; inClause(r) && !CLAUSE_ENDS.has(tokens[r]!.key); r++) if (severityAt.get(r) !== undefined || otherTime(r)) return false;
       return true;
     };
