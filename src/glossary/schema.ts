@@ -282,6 +282,10 @@ export const cuesSchema = z
     sizeWords: z.array(z.string().min(1)).default([]),
     /** Words of change whose negation in a pseudo-cue goes on down a list after it ("No improvement, progression or new fracture"). */
     changeWords: z.array(z.string().min(1)).default([]),
+    /** Words of a remark after a grade that say the grade is of another time or has changed ("moderate on the left, now severe", "..., which has since resolved"): the grade is not taken as the finding's now. ("prior" and "previous" count only after "on", in the code.) */
+    otherTimeWords: z.array(z.string().min(1)).default([]),
+    /** Words after grades given at other levels than a denied one that go on describing them now ("No canal stenosis at C3-4, moderate at C4-5 with cord flattening"). */
+    gradeGoesOnWords: z.array(z.string().min(1)).default([]),
     /** Words that, with abbreviations in capitals, say a tumour's type between a word and a background fact ("Metastatic ER/PR positive breast carcinoma"). */
     tumourMarkerWords: z.array(z.string().min(1)).default([]),
     /** Verbs that end the subject of a quantifier ("None of the cord lesions enhance", "None of the disc bulges or protrusions cause stenosis"), besides `clauseVerbs` and `verbTerminators`. */

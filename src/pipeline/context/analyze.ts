@@ -113,16 +113,6 @@ const NOT_IN_SUBJECT: ReadonlySet<string> = new Set(['that', 'which', 'who', 'wh
 const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
 /** Words that name a cause before a finding ("secondary to disc bulge"): what follows grades the first finding. */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['to', 'from', 'by', 'of']);
-/**
- * Words of a remark after a grade that say it is of another time, or has changed ("now severe", "has
- * since resolved"); "prior" and "previous" only after "on" ("on the prior study", not "unchanged from prior").
- */
-const OTHER_TIME: ReadonlySet<string> = new Set([
-  'now', 'since', 'before', 'preoperative', 'preoperatively', 'resolved', 'resolving', 'longer',
-  'progressed', 'progressing', 'improved', 'improving', 'decreased', 'increased', 'worsened', 'interval', 'ago',
-]);
-/** Words after a grade at a level that go on describing it now ("moderate at L4-5 with cord flattening", "... due to disc bulge"). */
-const GRADE_GOES_ON: ReadonlySet<string> = new Set(['with', 'due']);
 /** Words that may stand between a stating cue and a finding ("history of lumbar L4-5 microdiscectomy": one). */
 const STATED_WORDS = 3;
 /** Words that may stand between a negation and a finding for a hedge after the finding not to undo it ("No enhancing mass is suggested"). */
@@ -2007,10 +1997,10 @@ export function analyzeContext(
     return heading ?? NONE;
   };
 
-  /** Whether token r says "of another time" in a remark after a grade (OTHER_TIME, or "on the prior ..."). */
+  /** Whether token r says "of another time" in a remark after a grade (cues.json `otherTimeWords`, or "on the prior ..."). */
   const otherTime = (r: number): boolean => {
+    if (rules.otherTimeWords.hasToken(tokens[r]!)) return true;
     const key = tokens[r]!.key;
-    if (OTHER_TIME.has(key)) return true;
     if (key !== 'prior' && key !== 'previous') return false;
     const before = r > 0 ? tokens[r - 1]!.key : '';
     return before === 'on' || (before === 'the' && r > 1 && tokens[r - 2]!.key === 'on');
@@ -2023,7 +2013,7 @@ export function analyzeContext(
   const gradesEndClause = (end: number, sentence: number): boolean => {
     if (end >= n || sentences[end] !== sentence || CLAUSE_ENDS.has(tokens[end]!.key)) return true;
     const next = tokens[end]!.key === ',' && end + 1 < n ? end + 1 : end;
-    if (!GRADE_GOES_ON.has(tokens[next]!.key)) return false;
+    if (!rules.gradeGoesOnWords.hasToken(tokens[next]!)) return false;
     for (let r = next; r < n && sentences[r] === sentence && !CLAUSE_ENDS.has(tokens[r]!.key); r++) if (otherTime(r)) return false;
     return true;
   };

@@ -113,6 +113,9 @@ export interface ContextRules {
   /** cues.json `sizeWords`. */
   sizeWords: WordSet;
   changeWords: WordSet;
+  /** cues.json `otherTimeWords`, `gradeGoesOnWords` (see the schema). */
+  otherTimeWords: WordSet;
+  gradeGoesOnWords: WordSet;
   tumourMarkerWords: WordSet;
   clauseVerbs: WordSet;
   existenceWords: WordSet;
@@ -214,6 +217,8 @@ export function compileRules(
     timeWords: new WordSet(cues.timeWords),
     sizeWords: new WordSet(cues.sizeWords),
     changeWords: new WordSet(cues.changeWords),
+    otherTimeWords: new WordSet(cues.otherTimeWords),
+    gradeGoesOnWords: new WordSet(cues.gradeGoesOnWords),
     tumourMarkerWords: new WordSet(cues.tumourMarkerWords),
     clauseVerbs: new WordSet(cues.clauseVerbs),
     existenceWords: new WordSet(cues.existenceWords),
